@@ -1,0 +1,3 @@
+from mtss_tui.cli import main
+
+raise SystemExit(main())

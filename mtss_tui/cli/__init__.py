@@ -1,0 +1,115 @@
+"""The `mtss` command: parses arguments, then builds the app or runs a batch job.
+
+Textual is imported only by `meet`, so batch commands start quickly and run
+without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mtss_tui import __version__
+
+EXAMPLES = {
+    "meet": "example:\n  mtss meet --team grade-3 --protocol tips --as 'R. Alder'",
+    "sample": "example:\n  mtss sample --db /tmp/school.db\n  mtss sample --force",
+    "flags": "example:\n  mtss flags --team grade-3 --format json",
+    "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md",
+}
+
+
+def _options(default) -> argparse.ArgumentParser:
+    """--db and --config, accepted before or after the command."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        help="the database file (default: $MTSS_DB, else the user data directory)",
+    )
+    options.add_argument(
+        "--config",
+        type=Path,
+        default=default,
+        help="a folder of school overrides for config/ (default: $MTSS_CONFIG)",
+    )
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    top = _options(None)
+    common = _options(argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(
+        prog="mtss",
+        description="Run MTSS team meetings in the terminal. With no command, "
+        "opens the meeting app (`mtss meet`).",
+        epilog="example:\n  mtss                      # meet on the default database\n"
+        "  mtss flags --format csv   # who is flagged, and why",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[top],
+    )
+    parser.add_argument("--version", action="version", version=f"mtss {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    meet = commands.add_parser(
+        "meet",
+        parents=[common],
+        help="run (or resume) a team meeting",
+        description="Run a timed team meeting, or resume the team's unfinished one.",
+        epilog=EXAMPLES["meet"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    meet.add_argument("--team", help="team id or title (default: the first team)")
+    meet.add_argument("--protocol", help="protocol name (default: tips)")
+    meet.add_argument("--as", dest="actor", help="who is recording (default: login)")
+
+    sample = commands.add_parser(
+        "sample",
+        parents=[common],
+        help="write the bundled sample school",
+        description="Write the bundled sample school into the database.",
+        epilog=EXAMPLES["sample"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sample.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a database that already holds data",
+    )
+
+    flags = commands.add_parser(
+        "flags",
+        parents=[common],
+        help="list flagged students and why",
+        description="The flagged students, most urgent first, with every reason.",
+        epilog=EXAMPLES["flags"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    flags.add_argument("--team", help="only this team's students")
+    flags.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    minutes = commands.add_parser(
+        "minutes",
+        parents=[common],
+        help="print a meeting's minutes",
+        description="Print the minutes of a meeting, as recorded.",
+        epilog=EXAMPLES["minutes"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    minutes.add_argument("meeting_id")
+    minutes.add_argument("--format", choices=["md"], default="md")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from mtss_tui.cli.commands import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""What each `mtss` command does once its arguments are parsed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from mtss_tui.config import ConfigError, Settings, load_settings
+from mtss_tui.importers.canonical import ImportFailed
+from mtss_tui.paths import bundled, config_override, default_db_path
+from mtss_tui.reports.minutes import MinutesError, render_minutes
+from mtss_tui.services.meeting import MeetingError
+from mtss_tui.services.school import School, SchoolError, resolve_team, write_sample
+from mtss_tui.store import StoreError, open_db, queries
+from mtss_tui.store.audit import login_name
+from mtss_tui.store.db import is_empty
+
+EXPECTED = (
+    ConfigError,
+    StoreError,
+    SchoolError,
+    ImportFailed,
+    MeetingError,
+    MinutesError,
+)
+"""Errors that are the user's to fix: a message and exit code 2, no traceback."""
+
+
+def run(args: Namespace) -> int:
+    command = args.command or "meet"
+    try:
+        return COMMANDS[command](args)
+    except EXPECTED as error:
+        print(f"mtss {command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _db_path(args: Namespace) -> Path:
+    return (getattr(args, "db", None) or default_db_path()).expanduser()
+
+
+def _settings(args: Namespace) -> Settings:
+    return load_settings(
+        bundled("config"), getattr(args, "config", None) or config_override()
+    )
+
+
+def _actor(args: Namespace) -> str:
+    return getattr(args, "actor", None) or login_name()
+
+
+def meet(args: Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "mtss meet: needs a terminal (stdin and stdout are not a TTY); for "
+            "scripts use the batch commands: mtss flags, mtss minutes, mtss sample",
+            file=sys.stderr,
+        )
+        return 2
+
+    settings = _settings(args)
+    path = _db_path(args)
+    created = _ensure_school(path, _actor(args))
+    if getattr(args, "protocol", None):
+        settings.protocol(args.protocol)
+
+    db = open_db(path)
+    team = resolve_team(db, getattr(args, "team", None))
+
+    from mtss_tui.tui.app import MeetingApp
+
+    app = MeetingApp(
+        db=db,
+        db_path=path,
+        settings=settings,
+        team=team,
+        protocol=getattr(args, "protocol", None),
+        actor=_actor(args),
+        notice=created,
+    )
+    app.run()
+    db.close()
+    if app.minutes_path is not None:
+        print(f"Minutes written to {app.minutes_path}")
+    elif app.meeting_id is not None:
+        print(f"Meeting {app.meeting_id} is saved; run `mtss meet` to resume it.")
+    return app.return_code or 0
+
+
+def _ensure_school(path: Path, actor: str) -> str | None:
+    """On first use, create the database from the sample school and say where."""
+    if path.exists():
+        db = open_db(path)
+        empty = is_empty(db)
+        db.close()
+        if not empty:
+            return None
+    write_sample(path, actor)
+    message = f"Created the sample school database at {path}"
+    print(message, file=sys.stderr)
+    return message
+
+
+def sample(args: Namespace) -> int:
+    path = _db_path(args)
+    counts = write_sample(path, login_name(), force=args.force)
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+    print(f"Wrote the sample school to {path}: {summary}")
+    return 0
+
+
+def flags(args: Namespace) -> int:
+    settings = _settings(args)
+    db = open_db(_db_path(args), readonly=True)
+    school = School(db, settings)
+    team_ids = (
+        [resolve_team(db, args.team)]
+        if args.team
+        else [t["team"] for t in queries.teams(db)]
+    )
+    rows = []
+    for team in team_ids:
+        for entry in school.queue(team):
+            for flag in entry.flags:
+                rows.append(
+                    {
+                        "team": team,
+                        "student_id": entry.student_id,
+                        "grade": entry.grade,
+                        "urgency": entry.urgency,
+                        "domain": flag.domain,
+                        "rule": flag.rule,
+                        "value": round(flag.value, 4),
+                        "threshold": flag.threshold,
+                        "reason": flag.reason,
+                    }
+                )
+    db.close()
+    print(_format_rows(rows, args.format), end="")
+    return 0
+
+
+def _format_rows(rows: list[dict], form: str) -> str:
+    if form == "json":
+        return json.dumps(rows, indent=2) + "\n"
+    columns = [
+        "team",
+        "student_id",
+        "grade",
+        "urgency",
+        "domain",
+        "rule",
+        "value",
+        "threshold",
+        "reason",
+    ]
+    if form == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue()
+    if not rows:
+        return "No students are flagged.\n"
+    shown = ["student_id", "domain", "rule", "reason"]
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in shown[:-1]}
+    lines = ["  ".join(c.ljust(widths.get(c, 0)) for c in shown).rstrip()]
+    for r in rows:
+        lines.append(
+            "  ".join([str(r[c]).ljust(widths[c]) for c in shown[:-1]] + [r["reason"]])
+        )
+    students = len({r["student_id"] for r in rows})
+    lines.append(f"{students} students flagged, {len(rows)} flags")
+    return "\n".join(lines) + "\n"
+
+
+def minutes(args: Namespace) -> int:
+    settings = _settings(args)
+    db = open_db(_db_path(args), readonly=True)
+    text = render_minutes(db, args.meeting_id, settings.vocabulary)
+    db.close()
+    print(text, end="")
+    return 0
+
+
+COMMANDS = {"meet": meet, "sample": sample, "flags": flags, "minutes": minutes}

@@ -1,0 +1,1 @@
+"""Pure logic and records: flags, progress math, the meeting clock. No I/O here."""

@@ -1,0 +1,289 @@
+"""Flag rules: which students a team should look at, and why, in numbers.
+
+Each rule is configuration (see `config/flags.toml`); this module only applies
+it to a student's record. Every flag carries its value, its threshold and a
+sentence a team can read aloud.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mtss_tui.domain.progress import AimLine, Point, side_of_aim
+from mtss_tui.domain.records import Flag, Measure, StudentRecord
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    id: str
+    """The rule's name, as shown in the queue and stored with each flag."""
+    weight: float = 1.0
+    """How much this flag adds to a student's urgency in the queue."""
+
+
+class AttendanceRateRule(_Rule):
+    kind: Literal["attendance_rate"]
+    threshold: float = Field(gt=0, lt=1)
+    """Share of enrolled days missed at or above which the rule fires."""
+    min_days: int = 10
+    """Too few enrolled days make a rate meaningless; below this, no flag."""
+
+
+class IncidentCountRule(_Rule):
+    kind: Literal["incident_count"]
+    min_count: int = Field(ge=1)
+    window_school_days: int = Field(ge=1)
+    severities: list[str] = []
+    """Count only these severities; empty counts every incident."""
+
+
+class ScreeningCutRule(_Rule):
+    kind: Literal["screening_cut"]
+    measures: list[str] = []
+    """Screening measures to check; empty checks every measure with a cut score."""
+
+
+class BelowAimRule(_Rule):
+    kind: Literal["below_aim"]
+    points: int = Field(default=4, ge=1)
+
+
+FlagRule = Annotated[
+    AttendanceRateRule | IncidentCountRule | ScreeningCutRule | BelowAimRule,
+    Field(discriminator="kind"),
+]
+
+
+class CutScore(BaseModel):
+    """A screening cut score for one measure, grade and screening window."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    measure: str
+    grade: str
+    window: str
+    cut: float
+
+
+class ScreeningWindows(BaseModel):
+    """Months that belong to each screening window (1 = January)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    fall: list[int] = [7, 8, 9, 10, 11]
+    winter: list[int] = [12, 1, 2]
+    spring: list[int] = [3, 4, 5, 6]
+
+    def window_of(self, on: date) -> str | None:
+        for name in ("fall", "winter", "spring"):
+            if on.month in getattr(self, name):
+                return name
+        return None
+
+
+class FlagContext(BaseModel):
+    """What every rule needs beyond the student: calendar, measures, cut scores."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    as_of: date
+    school_days: list[date]
+    """The school's calendar up to `as_of`, oldest first."""
+    measures: dict[str, Measure]
+    cuts: list[CutScore] = []
+    windows: ScreeningWindows = ScreeningWindows()
+
+    def cut_for(self, measure: str, grade: str, window: str) -> CutScore | None:
+        for cut in self.cuts:
+            if (cut.measure, cut.grade, cut.window) == (measure, grade, window):
+                return cut
+        return None
+
+
+def evaluate(
+    student: StudentRecord, rules: list[FlagRule], context: FlagContext
+) -> list[Flag]:
+    """Every flag the rules raise for one student, in rule order."""
+    flags: list[Flag] = []
+    for rule in rules:
+        flags.extend(_APPLY[rule.kind](student, rule, context))
+    return flags
+
+
+def urgency(flags: list[Flag]) -> float:
+    """Sum of the weights of a student's flags: the queue puts the largest first."""
+    return sum(flag.weight for flag in flags)
+
+
+def _attendance_rate(student, rule: AttendanceRateRule, context) -> list[Flag]:
+    days = [d for d in student.attendance if d.on <= context.as_of]
+    if len(days) < rule.min_days:
+        return []
+
+    missed = sum(d.missed for d in days)
+    rate = missed / len(days)
+    if rate < rule.threshold:
+        return []
+
+    reason = (
+        f"absent {missed:g} of {len(days)} days, {rate:.1%}; "
+        f"threshold {rule.threshold:.0%}"
+    )
+    return [
+        Flag(
+            student.student_id,
+            "attendance",
+            rule.id,
+            rate,
+            rule.threshold,
+            reason,
+            rule.weight,
+        )
+    ]
+
+
+def _incident_count(student, rule: IncidentCountRule, context) -> list[Flag]:
+    window = context.school_days[-rule.window_school_days :]
+    if not window:
+        return []
+
+    first = window[0]
+    counted = [
+        i
+        for i in student.incidents
+        if first <= i.on <= context.as_of
+        and (not rule.severities or i.severity in rule.severities)
+    ]
+    if len(counted) < rule.min_count:
+        return []
+
+    reason = (
+        f"{len(counted)} incidents in the last {len(window)} school days "
+        f"(since {first.isoformat()}); threshold {rule.min_count}"
+    )
+    return [
+        Flag(
+            student.student_id,
+            "behavior",
+            rule.id,
+            len(counted),
+            rule.min_count,
+            reason,
+            rule.weight,
+        )
+    ]
+
+
+def _screening_cut(student, rule: ScreeningCutRule, context) -> list[Flag]:
+    flags = []
+    for code, measure in context.measures.items():
+        if measure.kind != "screening" or (rule.measures and code not in rule.measures):
+            continue
+
+        scores = [s for s in student.scores_of(code) if s.on <= context.as_of]
+        if not scores:
+            continue
+
+        latest = scores[-1]
+        window = context.windows.window_of(latest.on)
+        cut = context.cut_for(code, student.grade, window) if window else None
+        if cut is None:
+            continue
+
+        if measure.higher_is_better:
+            fired, side = latest.value < cut.cut, "below"
+        else:
+            fired, side = latest.value >= cut.cut, "at or above"
+        if not fired:
+            continue
+
+        reason = (
+            f"{measure.title or code} {latest.value:g} on {latest.on.isoformat()} "
+            f"({window}); {side} the cut score {cut.cut:g}"
+        )
+        flags.append(
+            Flag(
+                student.student_id,
+                measure.domain,
+                rule.id,
+                latest.value,
+                cut.cut,
+                reason,
+                rule.weight,
+            )
+        )
+    return flags
+
+
+def _below_aim(student, rule: BelowAimRule, context) -> list[Flag]:
+    flags = []
+    for intervention in current_interventions(student, context.as_of):
+        aim = aim_line_of(intervention)
+        measure = context.measures.get(intervention.measure or "")
+        if aim is None or measure is None:
+            continue
+
+        points = [
+            Point(s.on, s.value)
+            for s in student.scores_of(measure.measure)
+            if aim.start <= s.on <= context.as_of
+        ]
+        last = points[-rule.points :]
+        if len(last) < rule.points:
+            continue
+
+        bad = [p for p in last if side_of_aim(p, aim, measure.higher_is_better) < 0]
+        if len(bad) < rule.points:
+            continue
+
+        side = "below" if measure.higher_is_better else "above"
+        reason = (
+            f"last {rule.points} {measure.measure} points "
+            f"({', '.join(f'{p.value:g}' for p in last)}) all {side} the aim line "
+            f"({', '.join(f'{aim.at(p.on):.1f}' for p in last)})"
+        )
+        flags.append(
+            Flag(
+                student.student_id,
+                measure.domain,
+                rule.id,
+                len(bad),
+                rule.points,
+                reason,
+                rule.weight,
+            )
+        )
+    return flags
+
+
+def current_interventions(student: StudentRecord, as_of: date):
+    """Interventions that had started by `as_of` and had not ended before it."""
+    return [
+        i
+        for i in student.interventions
+        if i.start <= as_of and (i.end is None or i.end >= as_of)
+    ]
+
+
+def aim_line_of(intervention) -> AimLine | None:
+    """The aim line an intervention sets, when it has a measure and a goal."""
+    if None in (intervention.baseline, intervention.goal_value, intervention.goal_date):
+        return None
+    return AimLine(
+        intervention.start,
+        intervention.baseline,
+        intervention.goal_date,
+        intervention.goal_value,
+    )
+
+
+_APPLY = {
+    "attendance_rate": _attendance_rate,
+    "incident_count": _incident_count,
+    "screening_cut": _screening_cut,
+    "below_aim": _below_aim,
+}

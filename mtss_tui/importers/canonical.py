@@ -1,0 +1,318 @@
+"""The canonical CSV files: one file per table, the tool's own interchange.
+
+Files are parsed and checked completely before anything is written; one bad
+cell anywhere means nothing is written and every fault is listed as
+`file:line: column: value: what was expected`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mtss_tui.domain.records import DOMAINS
+
+ATTENDANCE_STATUSES = (
+    "present",
+    "absent_excused",
+    "absent_unexcused",
+    "tardy",
+    "suspended",
+    "partial",
+)
+MAX_FAULTS = 50
+
+
+class ImportFailed(Exception):
+    """The files hold faults; nothing was written."""
+
+    def __init__(self, faults: list[str], total: int) -> None:
+        self.faults = faults
+        self.total = total
+        shown = "\n".join(faults)
+        more = total - len(faults)
+        super().__init__(shown + (f"\n... and {more} more faults" if more else ""))
+
+
+class _Fault(ValueError):
+    """A cell's value and what was expected instead."""
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+def _required(value: str) -> str:
+    if not value.strip():
+        raise _Fault("a value (this column is required)")
+    return value.strip()
+
+
+def _date(value: str) -> str:
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise _Fault("a date as YYYY-MM-DD") from None
+
+
+def _optional_date(value: str) -> str | None:
+    return _date(value) if value.strip() else None
+
+
+def _number(value: str) -> float:
+    try:
+        return float(value.strip())
+    except ValueError:
+        raise _Fault("a number") from None
+
+
+def _optional_number(value: str) -> float | None:
+    return _number(value) if value.strip() else None
+
+
+def _integer(value: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise _Fault("a whole number") from None
+
+
+def _optional_integer(value: str) -> int | None:
+    return _integer(value) if value.strip() else None
+
+
+def _flag(value: str) -> int:
+    text = value.strip().lower()
+    if text in ("", "no", "n", "false", "0"):
+        return 0
+    if text in ("yes", "y", "true", "1"):
+        return 1
+    raise _Fault("yes or no")
+
+
+def _one_of(*choices: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value.strip() not in choices:
+            raise _Fault("one of " + ", ".join(choices))
+        return value.strip()
+
+    return check
+
+
+def _fraction(value: str) -> float | None:
+    if not value.strip():
+        return None
+    number = _number(value)
+    if not 0 <= number <= 1:
+        raise _Fault("a fraction of the day between 0 and 1")
+    return number
+
+
+@dataclass(frozen=True)
+class Table:
+    """A canonical file: its columns, how each is read, and its key."""
+
+    name: str
+    columns: dict[str, Callable[[str], Any]]
+    required: tuple[str, ...]
+    key: tuple[str, ...]
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table(
+            "students",
+            {
+                "student_id": _required,
+                "given_name": _required,
+                "family_name": _required,
+                "grade": _required,
+                "school": _text,
+                "iep": _flag,
+                "plan_504": _flag,
+                "english_learner": _flag,
+            },
+            ("student_id", "given_name", "family_name", "grade"),
+            ("student_id",),
+        ),
+        Table(
+            "staff",
+            {"staff_id": _required, "name": _required, "role": _text},
+            ("staff_id", "name"),
+            ("staff_id",),
+        ),
+        Table(
+            "teams",
+            {"team": _required, "title": _required, "grades": _text},
+            ("team", "title"),
+            ("team",),
+        ),
+        Table(
+            "team_members",
+            {"team": _required, "staff_id": _required},
+            ("team", "staff_id"),
+            ("team", "staff_id"),
+        ),
+        Table(
+            "measures",
+            {
+                "measure": _required,
+                "domain": _one_of(*DOMAINS),
+                "unit": _text,
+                "direction": _one_of("higher", "lower"),
+                "kind": _one_of("screening", "progress", "rating"),
+                "title": _text,
+            },
+            ("measure", "domain", "direction"),
+            ("measure",),
+        ),
+        Table(
+            "scores",
+            {
+                "student_id": _required,
+                "measure": _required,
+                "date": _date,
+                "value": _number,
+                "source": _text,
+            },
+            ("student_id", "measure", "date", "value"),
+            ("student_id", "measure", "date", "source"),
+        ),
+        Table(
+            "attendance",
+            {
+                "student_id": _required,
+                "date": _date,
+                "status": _one_of(*ATTENDANCE_STATUSES),
+                "fraction": _fraction,
+            },
+            ("student_id", "date", "status"),
+            ("student_id", "date"),
+        ),
+        Table(
+            "incidents",
+            {
+                "incident_id": _required,
+                "student_id": _required,
+                "date": _date,
+                "time": _text,
+                "type": _required,
+                "location": _text,
+                "severity": _text,
+                "action": _text,
+            },
+            ("incident_id", "student_id", "date", "type"),
+            ("incident_id",),
+        ),
+        Table(
+            "interventions",
+            {
+                "intervention_id": _required,
+                "student_id": _required,
+                "name": _required,
+                "domain": _one_of(*DOMAINS),
+                "tier": _integer,
+                "start_date": _date,
+                "end_date": _optional_date,
+                "measure": _text,
+                "baseline": _optional_number,
+                "goal_value": _optional_number,
+                "goal_date": _optional_date,
+                "interventionist": _text,
+                "frequency": _text,
+                "minutes": _optional_integer,
+            },
+            ("intervention_id", "student_id", "name", "domain", "tier", "start_date"),
+            ("intervention_id",),
+        ),
+    ]
+}
+
+LOAD_ORDER = (
+    "measures",
+    "students",
+    "staff",
+    "teams",
+    "team_members",
+    "scores",
+    "attendance",
+    "incidents",
+    "interventions",
+)
+"""Parents before children, so foreign keys hold at every step."""
+
+
+def read_table(path: Path, table: Table, faults: list[str]) -> list[dict[str, Any]]:
+    """Parse one file; faults are appended, rows with faults are left out."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip() for h in reader.fieldnames or []]
+        missing = [c for c in table.required if c not in header]
+        if missing:
+            faults.append(f"{path}:1: header: missing column(s) {', '.join(missing)}")
+            return []
+        reader.fieldnames = header
+
+        rows = []
+        for row in reader:
+            line = reader.line_num
+            clean: dict[str, Any] = {}
+            for column, parse in table.columns.items():
+                if column not in header:
+                    continue
+                raw = row.get(column) or ""
+                try:
+                    clean[column] = parse(raw)
+                except _Fault as expected:
+                    faults.append(
+                        f"{path}:{line}: {column}: {raw!r}: expected {expected}"
+                    )
+            if len(clean) == len([c for c in table.columns if c in header]):
+                if table.name == "interventions" and not clean.get("measure"):
+                    clean["measure"] = None
+                rows.append(clean)
+        return rows
+
+
+def read_folder(folder: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every canonical file present in `folder`, parsed; raises on any fault."""
+    faults: list[str] = []
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for name in LOAD_ORDER:
+        path = folder / f"{name}.csv"
+        if path.is_file():
+            tables[name] = read_table(path, TABLES[name], faults)
+    if faults:
+        raise ImportFailed(faults[:MAX_FAULTS], len(faults))
+    return tables
+
+
+def write_tables(db, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    """Upsert the parsed rows (keyed by the source's ids) in one transaction."""
+    counts = {}
+    with db.atomic():
+        for name in LOAD_ORDER:
+            rows = tables.get(name)
+            if not rows:
+                continue
+            table = TABLES[name]
+            columns = list(rows[0])
+            updates = [c for c in columns if c not in table.key]
+            conflict = (
+                "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
+                if updates
+                else "DO NOTHING"
+            )
+            db.conn.executemany(
+                f"INSERT INTO {name} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT ({', '.join(table.key)}) {conflict}",
+                [[row.get(c) for c in columns] for row in rows],
+            )
+            counts[name] = len(rows)
+    return counts

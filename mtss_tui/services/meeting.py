@@ -1,0 +1,459 @@
+"""Running one meeting: attendance, roles, the clock, and every entry recorded.
+
+Each entry is committed the moment it is made, with its audit row; the clock's
+state is stored at every step change and every few seconds, so a killed
+process resumes the same meeting at the same step.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from mtss_tui.config import Settings
+from mtss_tui.domain.card import StudentCard
+from mtss_tui.domain.clock import MeetingClock
+from mtss_tui.domain.protocol import Protocol
+from mtss_tui.paths import minutes_dir
+from mtss_tui.reports.minutes import render_minutes
+from mtss_tui.store import queries
+from mtss_tui.store.audit import Recorder
+
+
+class MeetingError(Exception):
+    """An entry that cannot be recorded as given; the message says why."""
+
+
+class MeetingSession:
+    """One team meeting, from attendance to minutes."""
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        settings: Settings,
+        meeting: dict,
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        self.recorder = recorder
+        self.db = recorder.db
+        self.settings = settings
+        self.meeting_id: str = meeting["meeting_id"]
+        self.team: str = meeting["team"]
+        self.protocol: Protocol = settings.protocol(meeting["protocol"])
+        self.now = now
+        self.resumed = meeting["status"] == "in_progress"
+        state = json.loads(meeting["clock_state"]) if meeting["clock_state"] else None
+        self.clock = (
+            MeetingClock.from_state(state, now())
+            if state
+            else MeetingClock.plan([(s.id, s.minutes) for s in self.protocol.steps])
+        )
+
+    @classmethod
+    def open(
+        cls,
+        recorder: Recorder,
+        settings: Settings,
+        team: str,
+        protocol: str | None = None,
+        today: date | None = None,
+        now: Callable[[], float] = time.time,
+    ) -> MeetingSession:
+        """Resume the team's unfinished meeting, or set up a new one."""
+        existing = queries.open_meeting(recorder.db, team)
+        if existing is not None:
+            return cls(recorder, settings, existing, now)
+
+        chosen = settings.protocol(protocol or "tips")
+        day = (today or date.today()).isoformat()
+        meeting_id = f"M-{day}-{team}"
+        taken = queries.meeting(recorder.db, meeting_id)
+        suffix = 2
+        while taken is not None:
+            candidate = f"M-{day}-{team}-{suffix}"
+            taken = queries.meeting(recorder.db, candidate)
+            meeting_id, suffix = candidate, suffix + 1
+
+        with recorder.db.atomic():
+            recorder.insert(
+                "meetings",
+                {
+                    "meeting_id": meeting_id,
+                    "team": team,
+                    "protocol": chosen.name,
+                    "date": day,
+                    "status": "setup",
+                    "recorded_by": recorder.actor,
+                },
+                meeting_id,
+            )
+            for member in queries.team_members(recorder.db, team):
+                recorder.insert(
+                    "meeting_attendance",
+                    {
+                        "meeting_id": meeting_id,
+                        "staff_id": member["staff_id"],
+                        "present": 1,
+                    },
+                    meeting_id,
+                )
+        return cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
+
+    # Setup: who is here and who holds which role.
+
+    @property
+    def record(self) -> dict:
+        return queries.meeting(self.db, self.meeting_id)
+
+    @property
+    def started(self) -> bool:
+        return self.record["status"] != "setup"
+
+    def members(self) -> list[dict]:
+        """Team members with their attendance mark."""
+        present = {
+            r["staff_id"]: bool(r["present"])
+            for r in queries.rows(
+                self.db,
+                "SELECT staff_id, present FROM meeting_attendance WHERE meeting_id = ?",
+                [self.meeting_id],
+            )
+        }
+        return [
+            {**m, "present": present.get(m["staff_id"], False)}
+            for m in queries.team_members(self.db, self.team)
+        ]
+
+    def roles(self) -> dict[str, str]:
+        return {
+            r["role"]: r["staff_id"]
+            for r in queries.rows(
+                self.db,
+                "SELECT role, staff_id FROM meeting_roles WHERE meeting_id = ?",
+                [self.meeting_id],
+            )
+        }
+
+    def set_present(self, staff_id: str, present: bool) -> None:
+        self.recorder.upsert(
+            "meeting_attendance",
+            {
+                "meeting_id": self.meeting_id,
+                "staff_id": staff_id,
+                "present": int(present),
+            },
+            ["meeting_id", "staff_id"],
+            self.meeting_id,
+        )
+
+    def set_role(self, role: str, staff_id: str | None) -> None:
+        if staff_id is None:
+            self.db.execute(
+                "DELETE FROM meeting_roles WHERE meeting_id = ? AND role = ?",
+                [self.meeting_id, role],
+            )
+            self.recorder._audit(
+                "delete", "meeting_roles", f"{self.meeting_id}/{role}", self.meeting_id
+            )
+            return
+        self.recorder.upsert(
+            "meeting_roles",
+            {
+                "meeting_id": self.meeting_id,
+                "role": role,
+                "staff_id": staff_id,
+            },
+            ["meeting_id", "role"],
+            self.meeting_id,
+        )
+
+    def begin(self) -> None:
+        """Start the clock on the first step."""
+        self.clock.start(self.now())
+        self.recorder.update(
+            "meetings",
+            {"meeting_id": self.meeting_id},
+            {
+                "status": "in_progress",
+                "started_at": datetime.now().isoformat(timespec="seconds"),
+            },
+            self.meeting_id,
+        )
+        self.checkpoint()
+
+    # The clock.
+
+    @property
+    def step(self):
+        return self.protocol.steps[self.clock.current]
+
+    def next_step(self) -> bool:
+        moved = self.clock.next_step(self.now())
+        self.checkpoint()
+        return moved
+
+    def previous_step(self) -> bool:
+        moved = self.clock.previous_step(self.now())
+        self.checkpoint()
+        return moved
+
+    def toggle_pause(self) -> None:
+        self.clock.toggle(self.now())
+        self.checkpoint()
+
+    def extend(self, minutes: float = 1) -> None:
+        self.clock.extend(minutes * 60)
+        self.checkpoint()
+
+    def focus_student(self, student_id: str | None) -> None:
+        """Count the time of the student now on the card."""
+        self.clock.focus(student_id, self.now())
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Store the clock, the time per step and the time per student."""
+        now = self.now()
+        state = self.clock.to_state(now)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE meetings SET clock_state = ?, focus_student = ? "
+                "WHERE meeting_id = ?",
+                [json.dumps(state), self.clock.subject, self.meeting_id],
+            )
+            self.db.conn.executemany(
+                "INSERT INTO step_times VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (meeting_id, position) DO UPDATE SET "
+                "planned_seconds = excluded.planned_seconds, "
+                "actual_seconds = excluded.actual_seconds",
+                [
+                    (
+                        self.meeting_id,
+                        n,
+                        step.id,
+                        step.title,
+                        self.clock.steps[n].planned,
+                        self.clock.spent(now, n),
+                    )
+                    for n, step in enumerate(self.protocol.steps)
+                ],
+            )
+            planned = self.protocol.student_minutes * 60
+            self.db.conn.executemany(
+                "INSERT INTO student_times VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (meeting_id, student_id) DO UPDATE SET "
+                "actual_seconds = excluded.actual_seconds",
+                [
+                    (
+                        self.meeting_id,
+                        student,
+                        planned,
+                        self.clock.subject_seconds(student, now),
+                    )
+                    for student in self.clock.subject_spent
+                ],
+            )
+
+    # Entries.
+
+    def record_decision(
+        self, student_id: str, kind: str, rationale: str, card: StudentCard
+    ) -> int:
+        valid = [c.id for c in self.settings.vocabulary.decisions]
+        if kind not in valid:
+            raise MeetingError(f"unknown decision {kind!r}; valid: {', '.join(valid)}")
+        return self.recorder.insert(
+            "decisions",
+            {
+                "meeting_id": self.meeting_id,
+                "student_id": student_id,
+                "kind": kind,
+                "rationale": rationale.strip(),
+                "snapshot": json.dumps(card.snapshot()),
+                "recorded_by": self.recorder.actor,
+                "recorded_at": self.recorder.now(),
+            },
+            self.meeting_id,
+        )
+
+    def add_action_item(
+        self,
+        what: str,
+        owner: str,
+        due: str | None,
+        student_id: str | None = None,
+        decision_id: int | None = None,
+        carried_from: int | None = None,
+    ) -> int:
+        if not what.strip() or not owner.strip():
+            raise MeetingError("an action item needs what is to be done and an owner")
+        if due:
+            try:
+                due = date.fromisoformat(due.strip()).isoformat()
+            except ValueError:
+                raise MeetingError(f"due date {due!r}: expected YYYY-MM-DD") from None
+        return self.recorder.insert(
+            "action_items",
+            {
+                "meeting_id": self.meeting_id,
+                "student_id": student_id,
+                "decision_id": decision_id,
+                "what": what.strip(),
+                "owner": owner.strip(),
+                "due_date": due or None,
+                "status": "open",
+                "carried_from": carried_from,
+                "recorded_by": self.recorder.actor,
+                "recorded_at": self.recorder.now(),
+            },
+            self.meeting_id,
+        )
+
+    def review_item(
+        self,
+        item_id: int,
+        implementation: str | None = None,
+        effectiveness: str | None = None,
+        outcome: str | None = None,
+    ) -> None:
+        """Mark an earlier item; closing or carrying it forward changes its status."""
+        current = (
+            queries.one(
+                self.db,
+                "SELECT * FROM item_reviews WHERE meeting_id = ? AND item_id = ?",
+                [self.meeting_id, item_id],
+            )
+            or {}
+        )
+        review = {
+            "meeting_id": self.meeting_id,
+            "item_id": item_id,
+            "implementation": implementation or current.get("implementation"),
+            "effectiveness": effectiveness or current.get("effectiveness"),
+            "outcome": outcome or current.get("outcome"),
+            "recorded_by": self.recorder.actor,
+            "recorded_at": self.recorder.now(),
+        }
+        item = queries.one(
+            self.db, "SELECT * FROM action_items WHERE item_id = ?", [item_id]
+        )
+        if item is None:
+            raise MeetingError(f"no action item {item_id}")
+
+        with self.db.atomic():
+            self.recorder.upsert(
+                "item_reviews", review, ["meeting_id", "item_id"], self.meeting_id
+            )
+            if outcome == "closed":
+                self._drop_carried_copy(item_id)
+                self.recorder.update(
+                    "action_items",
+                    {"item_id": item_id},
+                    {"status": "closed"},
+                    self.meeting_id,
+                )
+            elif outcome == "carried" and item["status"] != "carried":
+                self.recorder.update(
+                    "action_items",
+                    {"item_id": item_id},
+                    {"status": "carried"},
+                    self.meeting_id,
+                )
+                self.add_action_item(
+                    item["what"],
+                    item["owner"],
+                    None,
+                    item["student_id"],
+                    carried_from=item_id,
+                )
+
+    def _drop_carried_copy(self, item_id: int) -> None:
+        """Closing an item just carried forward takes back its new copy."""
+        copy = queries.one(
+            self.db,
+            "SELECT item_id FROM action_items WHERE meeting_id = ? "
+            "AND carried_from = ?",
+            [self.meeting_id, item_id],
+        )
+        if copy:
+            self.recorder.update(
+                "action_items",
+                {"item_id": copy["item_id"]},
+                {"status": "closed"},
+                self.meeting_id,
+            )
+
+    def add_note(
+        self, text: str, student_id: str | None = None, restricted: bool = False
+    ) -> int:
+        if not text.strip():
+            raise MeetingError("a note needs some text")
+        return self.recorder.insert(
+            "notes",
+            {
+                "meeting_id": self.meeting_id,
+                "step_id": self.step.id,
+                "student_id": student_id,
+                "text": text.strip(),
+                "restricted": int(restricted),
+                "recorded_by": self.recorder.actor,
+                "recorded_at": self.recorder.now(),
+            },
+            self.meeting_id,
+        )
+
+    def answer_evaluation(self, position: int, answer: str) -> None:
+        questions = self.settings.vocabulary.evaluation_questions
+        self.recorder.upsert(
+            "evaluations",
+            {
+                "meeting_id": self.meeting_id,
+                "position": position,
+                "question": questions[position],
+                "answer": answer,
+            },
+            ["meeting_id", "position"],
+            self.meeting_id,
+        )
+
+    def set_next_meeting(self, day: str) -> None:
+        try:
+            value = date.fromisoformat(day.strip()).isoformat()
+        except ValueError:
+            raise MeetingError(f"next meeting {day!r}: expected YYYY-MM-DD") from None
+        self.recorder.update(
+            "meetings",
+            {"meeting_id": self.meeting_id},
+            {"next_meeting_date": value},
+            self.meeting_id,
+        )
+
+    def close(self, db_path: Path) -> Path:
+        """End the meeting, write the minutes beside the database; returns the file."""
+        self.clock.pause(self.now())
+        self.checkpoint()
+        self.recorder.update(
+            "meetings",
+            {"meeting_id": self.meeting_id},
+            {
+                "status": "closed",
+                "ended_at": datetime.now().isoformat(timespec="seconds"),
+            },
+            self.meeting_id,
+        )
+        text = render_minutes(self.db, self.meeting_id, self.settings.vocabulary)
+        folder = minutes_dir(db_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.meeting_id}.md"
+        temporary = path.with_suffix(".md.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+        self.recorder.update(
+            "meetings",
+            {"meeting_id": self.meeting_id},
+            {"minutes_path": str(path)},
+            self.meeting_id,
+        )
+        return path

@@ -1,0 +1,141 @@
+"""Use cases over the school's data: the sample school, flags, student cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from mtss_tui.config import Settings
+from mtss_tui.domain.card import StudentCard, build_card
+from mtss_tui.domain.flags import FlagContext, evaluate, urgency
+from mtss_tui.domain.records import Flag, StudentRecord
+from mtss_tui.importers.canonical import read_folder, write_tables
+from mtss_tui.importers.history import load_history
+from mtss_tui.paths import bundled
+from mtss_tui.store import queries
+from mtss_tui.store.audit import Recorder
+from mtss_tui.store.db import is_empty, open_db
+
+
+class SchoolError(Exception):
+    """A request about the school that cannot be met; the message says why."""
+
+
+@dataclass
+class QueueEntry:
+    """A flagged student in the order the team should see them."""
+
+    student_id: str
+    name: str
+    grade: str
+    flags: list[Flag]
+
+    @property
+    def urgency(self) -> float:
+        return urgency(self.flags)
+
+
+def write_sample(db_path: Path, actor: str, force: bool = False) -> dict[str, int]:
+    """Load the bundled sample school into `db_path`, through the import path."""
+    tables = read_folder(bundled("sample_data"))
+    db = open_db(db_path)
+    try:
+        if not is_empty(db) and not force:
+            raise SchoolError(
+                f"{db_path} already holds a school; use --force to replace it"
+            )
+        with db.atomic():
+            if force:
+                _clear(db)
+            counts = write_tables(db, tables)
+            counts["meetings"] = load_history(
+                Recorder(db, actor), bundled("sample_data") / "history"
+            )
+        return counts
+    finally:
+        db.close()
+
+
+def _clear(db: sqlite_utils.Database) -> None:
+    for table in (
+        "evaluations",
+        "notes",
+        "item_reviews",
+        "action_items",
+        "decisions",
+        "student_times",
+        "step_times",
+        "meeting_roles",
+        "meeting_attendance",
+        "meetings",
+        "interventions",
+        "incidents",
+        "attendance",
+        "scores",
+        "team_members",
+        "teams",
+        "staff",
+        "students",
+        "measures",
+    ):
+        db.execute(f"DELETE FROM {table}")
+
+
+def resolve_team(db, team: str | None) -> str:
+    """The team asked for, or the only/first team; unknown names list the valid."""
+    known = [t["team"] for t in queries.teams(db)]
+    if not known:
+        raise SchoolError("the database holds no teams; run `mtss sample` first")
+    if team is None:
+        return known[0]
+    for candidate in known:
+        if candidate.lower() == team.lower():
+            return candidate
+    titles = {t["title"].lower(): t["team"] for t in queries.teams(db)}
+    if team.lower() in titles:
+        return titles[team.lower()]
+    raise SchoolError(f"unknown team {team!r}; valid: {', '.join(known)}")
+
+
+class School:
+    """The school's data as one meeting sees it: records, flags, cards."""
+
+    def __init__(self, db: sqlite_utils.Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self.as_of = queries.as_of(db)
+        self.measures = queries.measures(db)
+        self.context = FlagContext(
+            as_of=self.as_of,
+            school_days=queries.school_days(db, self.as_of),
+            measures=self.measures,
+            cuts=list(settings.cuts.cut),
+            windows=settings.cuts.windows,
+        )
+        self._records: dict[str, StudentRecord] = {}
+
+    def records(self, student_ids: list[str]) -> dict[str, StudentRecord]:
+        missing = [s for s in student_ids if s not in self._records]
+        self._records.update(queries.student_records(self.db, missing))
+        return {s: self._records[s] for s in student_ids if s in self._records}
+
+    def flags_of(self, student_id: str) -> list[Flag]:
+        record = self.records([student_id])[student_id]
+        return evaluate(record, self.settings.flag_rules, self.context)
+
+    def queue(self, team: str) -> list[QueueEntry]:
+        """The team's flagged students, most urgent first (ties by id)."""
+        ids = queries.team_student_ids(self.db, team)
+        entries = []
+        for student_id, record in self.records(ids).items():
+            flags = evaluate(record, self.settings.flag_rules, self.context)
+            if flags:
+                entries.append(QueueEntry(student_id, record.name, record.grade, flags))
+        entries.sort(key=lambda e: (-e.urgency, -len(e.flags), e.student_id))
+        return entries
+
+    def card(self, student_id: str) -> StudentCard:
+        record = self.records([student_id])[student_id]
+        return build_card(record, self.measures, self.flags_of(student_id), self.as_of)

@@ -1,0 +1,101 @@
+"""Every write goes through here, with its audit row, in one transaction.
+
+The audit row names the actor (`--as`), the login, the action, the table and
+the row's key; never a name or a note's text, which stay in their own tables.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _now_iso() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+@dataclass
+class Recorder:
+    """Writes rows and their audit trail; one instance per person recording."""
+
+    db: sqlite_utils.Database
+    actor: str
+    login: str = field(default_factory=login_name)
+    now: Callable[[], str] = _now_iso
+
+    def insert(
+        self, table: str, row: dict[str, Any], meeting_id: str | None = None
+    ) -> int:
+        """Insert a row; returns its rowid."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())
+            )
+            rowid = cursor.lastrowid
+            self._audit("insert", table, self._key(table, row, rowid), meeting_id)
+        return rowid
+
+    def upsert(
+        self,
+        table: str,
+        row: dict[str, Any],
+        keys: list[str],
+        meeting_id: str | None = None,
+    ) -> None:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c not in keys)
+        conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        with self.db.atomic():
+            self.db.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
+                f"ON CONFLICT ({', '.join(keys)}) {conflict}",
+                list(row.values()),
+            )
+            key = "/".join(str(row[k]) for k in keys)
+            self._audit("upsert", table, key, meeting_id)
+
+    def update(
+        self,
+        table: str,
+        where: dict[str, Any],
+        values: dict[str, Any],
+        meeting_id: str | None = None,
+    ) -> None:
+        sets = ", ".join(f"{c} = ?" for c in values)
+        conditions = " AND ".join(f"{c} = ?" for c in where)
+        with self.db.atomic():
+            self.db.execute(
+                f"UPDATE {table} SET {sets} WHERE {conditions}",
+                [*values.values(), *where.values()],
+            )
+            key = "/".join(str(v) for v in where.values())
+            self._audit("update", table, key, meeting_id)
+
+    def _audit(self, action, table, key, meeting_id) -> None:
+        self.db.execute(
+            "INSERT INTO audit (at, actor, login, action, table_name, row_key, "
+            "meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [self.now(), self.actor, self.login, action, table, key, meeting_id],
+        )
+
+    @staticmethod
+    def _key(table: str, row: dict[str, Any], rowid: int) -> str:
+        for column in ("decision_id", "item_id", "note_id", "meeting_id"):
+            if column in row and not table.startswith("meeting_"):
+                return str(row[column])
+        return str(rowid)

@@ -1,0 +1,201 @@
+"""Schema migrations, from the first schema on.
+
+Each migration is a list of statements applied in one transaction; the number
+of migrations applied is kept in `PRAGMA user_version`. A file whose version
+is higher than the last migration here was written by a newer mtss_tui and is
+refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+V1 = [
+    """CREATE TABLE students (
+        student_id TEXT PRIMARY KEY,
+        given_name TEXT NOT NULL,
+        family_name TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        school TEXT NOT NULL DEFAULT '',
+        iep INTEGER NOT NULL DEFAULT 0,
+        plan_504 INTEGER NOT NULL DEFAULT 0,
+        english_learner INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1
+    )""",
+    """CREATE TABLE staff (
+        staff_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE teams (
+        team TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        grades TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE team_members (
+        team TEXT NOT NULL REFERENCES teams(team),
+        staff_id TEXT NOT NULL REFERENCES staff(staff_id),
+        PRIMARY KEY (team, staff_id)
+    )""",
+    """CREATE TABLE measures (
+        measure TEXT PRIMARY KEY,
+        domain TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower')),
+        kind TEXT NOT NULL DEFAULT 'progress',
+        title TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE scores (
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        measure TEXT NOT NULL REFERENCES measures(measure),
+        date TEXT NOT NULL,
+        value REAL NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (student_id, measure, date, source)
+    )""",
+    """CREATE TABLE attendance (
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        date TEXT NOT NULL,
+        status TEXT NOT NULL,
+        fraction REAL,
+        PRIMARY KEY (student_id, date)
+    )""",
+    "CREATE INDEX attendance_date ON attendance(date)",
+    """CREATE TABLE incidents (
+        incident_id TEXT PRIMARY KEY,
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        date TEXT NOT NULL,
+        time TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL,
+        location TEXT NOT NULL DEFAULT '',
+        severity TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX incidents_student ON incidents(student_id, date)",
+    """CREATE TABLE interventions (
+        intervention_id TEXT PRIMARY KEY,
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        name TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        tier INTEGER NOT NULL,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        measure TEXT REFERENCES measures(measure),
+        baseline REAL,
+        goal_value REAL,
+        goal_date TEXT,
+        interventionist TEXT NOT NULL DEFAULT '',
+        frequency TEXT NOT NULL DEFAULT '',
+        minutes INTEGER
+    )""",
+    """CREATE TABLE meetings (
+        meeting_id TEXT PRIMARY KEY,
+        team TEXT NOT NULL REFERENCES teams(team),
+        protocol TEXT NOT NULL,
+        date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('setup', 'in_progress', 'closed')),
+        started_at TEXT,
+        ended_at TEXT,
+        recorded_by TEXT NOT NULL DEFAULT '',
+        clock_state TEXT,
+        focus_student TEXT,
+        next_meeting_date TEXT,
+        minutes_path TEXT
+    )""",
+    """CREATE TABLE meeting_attendance (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        staff_id TEXT NOT NULL REFERENCES staff(staff_id),
+        present INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, staff_id)
+    )""",
+    """CREATE TABLE meeting_roles (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        role TEXT NOT NULL,
+        staff_id TEXT NOT NULL REFERENCES staff(staff_id),
+        PRIMARY KEY (meeting_id, role)
+    )""",
+    """CREATE TABLE step_times (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        position INTEGER NOT NULL,
+        step_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        planned_seconds REAL NOT NULL,
+        actual_seconds REAL NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    )""",
+    """CREATE TABLE student_times (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        planned_seconds REAL NOT NULL,
+        actual_seconds REAL NOT NULL,
+        PRIMARY KEY (meeting_id, student_id)
+    )""",
+    """CREATE TABLE decisions (
+        decision_id INTEGER PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        kind TEXT NOT NULL,
+        rationale TEXT NOT NULL DEFAULT '',
+        snapshot TEXT NOT NULL DEFAULT '{}',
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE action_items (
+        item_id INTEGER PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        student_id TEXT REFERENCES students(student_id),
+        decision_id INTEGER REFERENCES decisions(decision_id),
+        what TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        due_date TEXT,
+        status TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open', 'done', 'carried', 'closed')),
+        carried_from INTEGER REFERENCES action_items(item_id),
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE item_reviews (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        item_id INTEGER NOT NULL REFERENCES action_items(item_id),
+        implementation TEXT,
+        effectiveness TEXT,
+        outcome TEXT CHECK (outcome IN ('closed', 'carried')),
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, item_id)
+    )""",
+    """CREATE TABLE notes (
+        note_id INTEGER PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        step_id TEXT NOT NULL,
+        student_id TEXT REFERENCES students(student_id),
+        text TEXT NOT NULL,
+        restricted INTEGER NOT NULL DEFAULT 0,
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE evaluations (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        position INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    )""",
+    """CREATE TABLE audit (
+        audit_id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        login TEXT NOT NULL,
+        action TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        meeting_id TEXT
+    )""",
+    """CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+]
+
+MIGRATIONS: list[list[str]] = [V1]
+"""Index i holds the statements that take a file from version i to i + 1."""
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,228 @@
+"""Reading the school's data and the meeting record back out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from mtss_tui.domain.records import (
+    AttendanceDay,
+    Incident,
+    Intervention,
+    Measure,
+    Score,
+    StudentRecord,
+)
+
+
+def rows(db: sqlite_utils.Database, sql: str, params=()) -> list[dict[str, Any]]:
+    return list(db.query(sql, params))
+
+
+def one(db: sqlite_utils.Database, sql: str, params=()) -> dict[str, Any] | None:
+    found = rows(db, sql, params)
+    return found[0] if found else None
+
+
+def teams(db) -> list[dict[str, Any]]:
+    return rows(db, "SELECT team, title, grades FROM teams ORDER BY team")
+
+
+def team_members(db, team: str) -> list[dict[str, Any]]:
+    return rows(
+        db,
+        "SELECT s.staff_id, s.name, s.role FROM team_members m "
+        "JOIN staff s USING (staff_id) WHERE m.team = ? ORDER BY s.name",
+        [team],
+    )
+
+
+def team_student_ids(db, team: str) -> list[str]:
+    """Active students in the team's grades (a team's `grades` is `2` or `2;3`)."""
+    found = one(db, "SELECT grades FROM teams WHERE team = ?", [team])
+    grades = [
+        g.strip() for g in (found or {}).get("grades", "").split(";") if g.strip()
+    ]
+    if not grades:
+        return []
+    marks = ", ".join("?" for _ in grades)
+    return [
+        r["student_id"]
+        for r in rows(
+            db,
+            f"SELECT student_id FROM students WHERE active AND grade IN ({marks}) "
+            "ORDER BY student_id",
+            grades,
+        )
+    ]
+
+
+def measures(db) -> dict[str, Measure]:
+    return {r["measure"]: Measure(**r) for r in rows(db, "SELECT * FROM measures")}
+
+
+def as_of(db) -> date:
+    """The last school day in the data: flags are judged as of that day."""
+    found = db.execute("SELECT max(date) FROM attendance").fetchone()[0]
+    return date.fromisoformat(found) if found else date.today()
+
+
+def school_days(db, until: date) -> list[date]:
+    return [
+        date.fromisoformat(r[0])
+        for r in db.execute(
+            "SELECT DISTINCT date FROM attendance WHERE date <= ? ORDER BY date",
+            [until.isoformat()],
+        )
+    ]
+
+
+def student_records(db, student_ids: list[str]) -> dict[str, StudentRecord]:
+    """Full records for many students, with one query per table."""
+    if not student_ids:
+        return {}
+    marks = ", ".join("?" for _ in student_ids)
+    where = f"student_id IN ({marks})"
+    records = {
+        r["student_id"]: StudentRecord(
+            r["student_id"], r["given_name"], r["family_name"], r["grade"]
+        )
+        for r in rows(db, f"SELECT * FROM students WHERE {where}", student_ids)
+    }
+
+    grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for r in db.execute(
+        f"SELECT student_id, date, status, fraction FROM attendance WHERE {where} "
+        "ORDER BY date",
+        student_ids,
+    ):
+        grouped[r[0]]["attendance"].append(
+            AttendanceDay(date.fromisoformat(r[1]), r[2], r[3])
+        )
+    for r in rows(
+        db, f"SELECT * FROM incidents WHERE {where} ORDER BY date, time", student_ids
+    ):
+        grouped[r["student_id"]]["incidents"].append(
+            Incident(
+                r["incident_id"],
+                date.fromisoformat(r["date"]),
+                r["type"],
+                r["location"],
+                r["severity"],
+                r["action"],
+                r["time"],
+            )
+        )
+    for r in db.execute(
+        f"SELECT student_id, measure, date, value, source FROM scores WHERE {where} "
+        "ORDER BY date",
+        student_ids,
+    ):
+        grouped[r[0]]["scores"].append(
+            Score(r[1], date.fromisoformat(r[2]), r[3], r[4])
+        )
+    for r in rows(
+        db,
+        f"SELECT * FROM interventions WHERE {where} ORDER BY start_date",
+        student_ids,
+    ):
+        grouped[r["student_id"]]["interventions"].append(_intervention(r))
+
+    for student_id, record in records.items():
+        for name, values in grouped[student_id].items():
+            setattr(record, name, values)
+    return records
+
+
+def _intervention(r: dict[str, Any]) -> Intervention:
+    def day(value):
+        return date.fromisoformat(value) if value else None
+
+    return Intervention(
+        r["intervention_id"],
+        r["name"],
+        r["domain"],
+        r["tier"],
+        date.fromisoformat(r["start_date"]),
+        day(r["end_date"]),
+        r["measure"],
+        r["baseline"],
+        r["goal_value"],
+        day(r["goal_date"]),
+        r["interventionist"],
+        r["frequency"],
+        r["minutes"],
+    )
+
+
+def open_meeting(db, team: str) -> dict[str, Any] | None:
+    """The team's meeting that was started and not closed, if any."""
+    return one(
+        db,
+        "SELECT * FROM meetings WHERE team = ? AND status != 'closed' "
+        "ORDER BY date DESC, started_at DESC LIMIT 1",
+        [team],
+    )
+
+
+def meeting(db, meeting_id: str) -> dict[str, Any] | None:
+    return one(db, "SELECT * FROM meetings WHERE meeting_id = ?", [meeting_id])
+
+
+def previous_items(db, team: str, meeting_id: str) -> list[dict[str, Any]]:
+    """Open action items from the team's earlier meetings, oldest due first.
+
+    Items reviewed in this meeting stay listed (with their review), so the team
+    sees what it marked.
+    """
+    return rows(
+        db,
+        "SELECT a.*, m.date AS meeting_date, r.implementation, r.effectiveness, "
+        "r.outcome FROM action_items a JOIN meetings m USING (meeting_id) "
+        "LEFT JOIN item_reviews r ON r.item_id = a.item_id AND r.meeting_id = ? "
+        "WHERE m.team = ? AND a.meeting_id != ? "
+        "AND (a.status = 'open' OR r.meeting_id IS NOT NULL) "
+        "ORDER BY a.due_date, a.item_id",
+        [meeting_id, team, meeting_id],
+    )
+
+
+def decisions_of(db, meeting_id: str) -> list[dict[str, Any]]:
+    return rows(
+        db,
+        "SELECT * FROM decisions WHERE meeting_id = ? ORDER BY decision_id",
+        [meeting_id],
+    )
+
+
+def items_of(db, meeting_id: str) -> list[dict[str, Any]]:
+    return rows(
+        db,
+        "SELECT * FROM action_items WHERE meeting_id = ? ORDER BY item_id",
+        [meeting_id],
+    )
+
+
+def notes_of(db, meeting_id: str) -> list[dict[str, Any]]:
+    return rows(
+        db, "SELECT * FROM notes WHERE meeting_id = ? ORDER BY note_id", [meeting_id]
+    )
+
+
+def student_names(db, student_ids) -> dict[str, str]:
+    ids = list(student_ids)
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    return {
+        r["student_id"]: f"{r['given_name']} {r['family_name']}"
+        for r in rows(
+            db,
+            f"SELECT student_id, given_name, family_name FROM students "
+            f"WHERE student_id IN ({marks})",
+            ids,
+        )
+    }
