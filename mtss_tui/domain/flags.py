@@ -202,7 +202,7 @@ def _screening_cut(student, rule: ScreeningCutRule, context) -> list[Flag]:
             continue
 
         reason = (
-            f"{measure.title or code} {latest.value:g} on {latest.on.isoformat()} "
+            f"{code} {latest.value:g} {measure.unit} on {latest.on.isoformat()} "
             f"({window}); {side} the cut score {cut.cut:g}"
         )
         flags.append(

@@ -1,0 +1,199 @@
+"""The meeting itself: the agenda, the clock, and the pane of the current step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from mtss_tui.domain.clock import mmss
+from mtss_tui.services.meeting import MeetingError
+from mtss_tui.tui.screens.modals import ActionItemDialog, DecisionDialog
+from mtss_tui.tui.screens.panes import (
+    EvaluationPane,
+    NotesPane,
+    PreviousItemsPane,
+    StudentReviewPane,
+)
+
+PANES = {
+    "previous_items": PreviousItemsPane,
+    "student_review": StudentReviewPane,
+    "new_concerns": NotesPane,
+    "admin": NotesPane,
+    "evaluation": EvaluationPane,
+}
+
+NARROW = 110
+"""Below this width the agenda column folds away to leave room for the card."""
+
+
+class MeetingScreen(Screen):
+    BINDINGS = [
+        Binding("n", "next_step", "Next step"),
+        Binding("p", "previous_step", "Prev step"),
+        Binding("space", "pause", "Pause/resume"),
+        Binding("plus,equals_sign", "extend", "+1 min"),
+        Binding("d", "decision", "Decision"),
+        Binding("a", "action_item", "Action item"),
+        # The same actions while typing in a field, where letters are text.
+        Binding("ctrl+n", "next_step", "Next step", show=False, priority=True),
+        Binding("ctrl+b", "previous_step", "Prev step", show=False, priority=True),
+        Binding("ctrl+a", "action_item", "Action item", show=False, priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        session = self.app.session
+        yield Static(id="clock-bar")
+        with Horizontal(id="meeting-body"):
+            yield Static(id="agenda")
+            with ContentSwitcher(id="steps"):
+                for step in session.protocol.steps:
+                    yield PANES[step.kind](step)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    def show_step(self) -> None:
+        session = self.app.session
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = f"step-{session.step.id}"
+        if session.step.kind != "student_review" and session.clock.subject:
+            session.focus_student(None)
+        self.query_one(f"#step-{session.step.id}").shown()
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        session = self.app.session
+        clock = session.clock
+        now = session.now()
+        phase = clock.phase(now)
+        remaining = clock.remaining(now)
+        bar = self.query_one("#clock-bar", Static)
+        for name in ("ok", "warning", "overtime"):
+            bar.set_class(phase == name, f"-{name}")
+        bar.set_class(not clock.running, "-paused")
+
+        label = "over" if remaining < 0 else "left"
+        state = "PAUSED · " if not clock.running else ""
+        left_total = clock.total_planned() - clock.total_spent(now)
+        closed = (
+            session.record["status"] == "closed" if self.app.minutes_path else False
+        )
+        bar.update(
+            f" {state}Step {clock.current + 1}/{len(clock.steps)} "
+            f"[b]{session.step.title}[/b] ·  {mmss(remaining)} {label}  ·  "
+            f"meeting {mmss(left_total)} {'over' if left_total < 0 else 'left'}"
+            + ("  ·  CLOSED" if closed else "")
+        )
+        self._refresh_agenda(now)
+        pane = self.query_one(ContentSwitcher).visible_content
+        if isinstance(pane, StudentReviewPane):
+            pane.refresh_time_box()
+
+    def _refresh_agenda(self, now: float) -> None:
+        session = self.app.session
+        clock = session.clock
+        lines = []
+        for n, step in enumerate(session.protocol.steps):
+            spent = clock.spent(now, n)
+            planned = clock.steps[n].planned
+            mark = "▶" if n == clock.current else ("✓" if n < clock.current else " ")
+            lines.append(
+                f"{mark} {step.title}\n    {mmss(spent).lstrip('+')} of {mmss(planned)}"
+            )
+        self.query_one("#agenda", Static).update("\n".join(lines))
+
+    def action_next_step(self) -> None:
+        if self.app.session.next_step():
+            self.show_step()
+        else:
+            self.notify("This is the last step: close the meeting here.")
+
+    def action_previous_step(self) -> None:
+        if self.app.session.previous_step():
+            self.show_step()
+
+    def action_pause(self) -> None:
+        self.app.session.toggle_pause()
+        self.refresh_clock()
+
+    def action_extend(self) -> None:
+        self.app.session.extend(1)
+        self.notify("Step extended by a minute")
+        self.refresh_clock()
+
+    def _review_pane(self) -> StudentReviewPane | None:
+        pane = self.query_one(ContentSwitcher).visible_content
+        if isinstance(pane, StudentReviewPane) and pane.shown_id:
+            return pane
+        return None
+
+    def action_decision(self) -> None:
+        pane = self._review_pane()
+        if pane is None:
+            self.notify(
+                "Decisions are recorded for the student on the card, in "
+                "the student review step.",
+                severity="warning",
+            )
+            return
+        student_id = pane.shown_id
+        choices = [(c.label, c.id) for c in self.app.settings.vocabulary.decisions]
+        label = f"{student_id}"
+
+        def recorded(result: dict | None) -> None:
+            if result is None:
+                return
+            decision_id = self.app.session.record_decision(
+                student_id, result["kind"], result["rationale"], pane.card
+            )
+            self.last_decision = (student_id, decision_id)
+            self.notify(
+                f"Decision saved for {student_id}: press a to add an action item"
+            )
+
+        self.app.push_screen(DecisionDialog(label, choices), recorded)
+
+    def action_action_item(self) -> None:
+        session = self.app.session
+        pane = self._review_pane()
+        student_id = pane.shown_id if pane else None
+        decision = getattr(self, "last_decision", None)
+        decision_id = decision[1] if decision and decision[0] == student_id else None
+        owners = [m["name"] for m in session.members()]
+        about = student_id or "the team"
+
+        def recorded(result: dict | None) -> None:
+            if result is None:
+                return
+            try:
+                session.add_action_item(
+                    result["what"],
+                    result["owner"],
+                    result["due"],
+                    student_id,
+                    decision_id,
+                )
+            except MeetingError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"Action item saved for {about}")
+            pane_now = self.query_one(ContentSwitcher).visible_content
+            if isinstance(pane_now, NotesPane):
+                pane_now.reload()
+
+        self.app.push_screen(ActionItemDialog(about, owners, date.today()), recorded)
+
+    @on(StudentReviewPane.StudentShown)
+    def student_shown(self) -> None:
+        self.refresh_clock()
