@@ -1,31 +1,28 @@
 """Generate the fictional sample school used by mtss_tui demos and tests.
 
-Maple Hollow Elementary (school code MHE) is invented: grades 2 and 3 with 44
-students each, one MTSS team per grade, and a principal, counselor and school
-psychologist shared by both teams. Every person is made up and has a whimsical
-name (Juniper Thimblewick, Basil Quillfeather). No real student data is used.
-The data cover the 93 school days that end on 2026-12-03, the day before the
-next team meetings.
+Maple Hollow Elementary (school code MHE) is invented. It has grades 2 and 3
+with 44 students each and one MTSS team per grade. The principal, counselor and
+school psychologist sit on both teams. Every person is made up and has a
+whimsical name (Juniper Thimblewick, Basil Quillfeather); no real student data
+is used. The data cover the 93 school days up to 2026-12-03, the day before the
+next team meetings. Each storyline gives the app something to show:
 
-Storylines, and what each one lets the app show:
-
-* Screening: fall (2026-08-12) and winter (2026-12-01) reading fluency and math
-  computation for every student, plus a behavior screener (SRSS, 2026-09-30).
-  About a fifth of students are below a winter cut. Some of them have no
-  intervention yet, so the team has new names to discuss.
+* Screening (fall 2026-08-12, winter 2026-12-01, SRSS 2026-09-30): about a
+  fifth of students are below a winter cut, some with no intervention yet, so
+  the team has new names to discuss.
 * On track: interventions that follow the aim line. One sits above it for the
   last four probes, which makes it a candidate for fading.
-* Not on track: interventions whose last four probes are all below the aim
-  line. This is the decision rule that says "change something".
+* Not on track: the last four probes are all below the aim line, the decision
+  rule that says "change something".
 * Mixed: noisy series that cross the aim line and call for judgment.
-* Descending goal: a Check-In/Check-Out plan measured in disruptions per day,
-  where fewer is better. It is not improving fast enough, and the student has
+* Descending goal: Check-In/Check-Out measured in disruptions per day, where
+  fewer is better. It is not improving fast enough, and the student also has
   recent incidents, a suspension and a high SRSS.
 * Two interventions: a tier 2 group that ended and a tier 3 plan on the same
   measure, so one chart shows two start lines.
 * Attendance: most students attend well. Several are chronically absent (one
-  above twenty percent, two with a Monday/Friday pattern). For one reading
-  intervention, absence helps explain the weak progress.
+  above twenty percent, two with a Monday/Friday pattern), and for one reading
+  intervention absence helps explain the weak progress.
 * Incidents: some students have repeated recent incidents and others only
   older ones, so the thirty-school-day window matters.
 * History: a closed meeting per team on 2026-11-13 with decisions and action
@@ -41,61 +38,80 @@ import datetime as dt
 import math
 import random
 from collections import Counter
-from statistics import mean, median
 from pathlib import Path
+from statistics import mean, median
+
+
+def words(text):
+    return text.split()
+
+
+def table(text, sep="|"):
+    """Parse a block of records, one a line; an indented line continues the last."""
+    lines = text.replace("\n  ", " ").strip().splitlines()
+    return [line.split(sep) for line in lines]
+
 
 SEED = 20261204
 END, N_DAYS = dt.date(2026, 12, 3), 93
 HOLIDAYS = {dt.date(2026, m, d) for m, d in ((9, 7), (11, 25), (11, 26), (11, 27))}
 FALL, SRSS_DAY = dt.date(2026, 8, 12), dt.date(2026, 9, 30)
 WINTER, GOAL_DATE = dt.date(2026, 12, 1), dt.date(2027, 3, 5)
-DAY = dt.timedelta(days=1)
+DAY, YN = dt.timedelta(days=1), ("no", "yes")
+ABSENT = ("absent_excused", "absent_unexcused", "suspended")
+# File name, then its columns; an indented line continues the line above.
+COLUMNS = {
+    name: cols
+    for name, *cols in table(
+        """
+students.csv student_id given_name family_name grade school iep plan_504
+  english_learner
+staff.csv staff_id name role
+teams.csv team title grades
+team_members.csv team staff_id
+measures.csv measure domain unit direction kind title
+scores.csv student_id measure date value source
+attendance.csv student_id date status fraction
+incidents.csv incident_id student_id date time type location severity action
+interventions.csv intervention_id student_id name domain tier start_date end_date
+  measure baseline goal_value goal_date interventionist frequency minutes
+history/meetings.csv meeting_id team protocol date started_at ended_at
+  next_meeting_date present facilitator minute_taker data_analyst timekeeper
+history/decisions.csv meeting_id student_id kind rationale recorded_by
+history/action_items.csv meeting_id student_id what owner due_date status
+""",
+        None,
+    )
+}
+MEASURES = table("""
+orf|academics|wcpm|higher|screening|Oral reading fluency (screening)
+math_comp|academics|points|higher|screening|Math computation (screening)
+orf_pm|academics|wcpm|higher|progress|Oral reading fluency (progress monitoring)
+math_pm|academics|points|higher|progress|Math computation (progress monitoring)
+disruptions|behavior|per_day|lower|progress|Classroom disruptions per day
+  (progress monitoring)
+srss|life_skills|points|lower|screening|Student Risk Screening Scale
+  (externalizing, 0-21)
+""")
 # (grade, measure): fall cut, winter cut, fall mean, winter mean, sd
 SCREEN = {
-    (2, "orf"): (40, 74, 55, 84, 16),
-    (3, "orf"): (73, 87, 86, 96, 16),
-    (2, "math_comp"): (6, 11, 10, 14, 3),
-    (3, "math_comp"): (9, 16, 14, 20, 3),
+    (2, "orf"): (40, 74, 50, 80, 16),
+    (3, "orf"): (73, 87, 76, 90, 18),
+    (2, "math_comp"): (6, 11, 9, 13, 3),
+    (3, "math_comp"): (9, 16, 13, 19, 3),
 }
-MEASURES = [
-    ("orf", "academics", "wcpm", "higher", "screening",
-     "Oral reading fluency (screening)"),
-    ("math_comp", "academics", "points", "higher", "screening",
-     "Math computation (screening)"),
-    ("orf_pm", "academics", "wcpm", "higher", "progress",
-     "Oral reading fluency (progress monitoring)"),
-    ("math_pm", "academics", "points", "higher", "progress",
-     "Math computation (progress monitoring)"),
-    ("disruptions", "behavior", "per_day", "lower", "progress",
-     "Classroom disruptions per day (progress monitoring)"),
-    ("srss", "life_skills", "points", "lower", "screening",
-     "Student Risk Screening Scale (externalizing, 0-21)"),
-]  # fmt: skip
-GIVEN = (
-    "Juniper", "Basil", "Marigold", "Clover", "Fennel", "Bramble", "Thistle",
-    "Pippin", "Rosemary", "Acorn", "Sorrel", "Tansy", "Quince", "Barnaby", "Figaro",
-    "Lark", "Poppy", "Mungo", "Nutmeg", "Pumpkin", "Cricket", "Bellflower",
-    "Peregrine", "Periwinkle", "Ember", "Sprocket", "Toffee", "Dandelion",
-    "Clementine", "Rhubarb", "Cobble", "Zinnia", "Pickle", "Bluebell", "Huckleberry",
-    "Ginger", "Button", "Mallow", "Primrose", "Parsley", "Wisteria", "Biscuit",
-    "Tumbleweed", "Hollyhock",
-)  # fmt: skip
-FAMILY = (
-    "Thimblewick", "Quillfeather", "Puddingstone", "Bramblecott", "Teacosy",
-    "Honeywhistle", "Fiddlestump", "Pebblebrook", "Crumpetshire", "Wafflebury",
-    "Dewdropper", "Gumbleton", "Mumblecrust", "Tinkerpot", "Snorkelwood",
-    "Butterwhisk", "Kettleburn", "Nettlefoot", "Acornby", "Pinecrumble",
-    "Muddlecombe", "Sprinklewood", "Thistledown", "Jellybottom", "Parsnipple",
-    "Noodleham", "Gigglethorn", "Puddlefoot", "Marmaladewick", "Biscuitbarrow",
-    "Mothwing", "Gooseberry",
-)  # fmt: skip
-
-
-def table(text):
-    """Parse a '|'-separated block: one record a line."""
-    return [line.split("|") for line in text.strip().splitlines()]
-
-
+GIVEN = words("""
+Juniper Basil Marigold Clover Fennel Bramble Thistle Pippin Rosemary Acorn Sorrel
+Tansy Quince Barnaby Figaro Lark Poppy Mungo Nutmeg Pumpkin Cricket Bellflower Ember
+Peregrine Periwinkle Sprocket Toffee Dandelion Clementine Rhubarb Cobble Zinnia
+Pickle Bluebell Huckleberry Ginger Button Mallow Primrose Parsley Wisteria Biscuit
+Tumbleweed Hollyhock""")
+FAMILY = words("""
+Thimblewick Quillfeather Puddingstone Bramblecott Teacosy Honeywhistle Fiddlestump
+Pebblebrook Crumpetshire Wafflebury Dewdropper Gumbleton Mumblecrust Tinkerpot
+Snorkelwood Butterwhisk Kettleburn Nettlefoot Acornby Pinecrumble Muddlecombe
+Sprinklewood Thistledown Jellybottom Parsnipple Noodleham Gigglethorn Puddlefoot
+Marmaladewick Biscuitbarrow Mothwing Gooseberry""")
 STAFF = table("""
 T01|Ada Buttonwhistle|teacher
 T02|Felix Honeycrumb|teacher
@@ -107,8 +123,8 @@ T07|Dahlia Mossbottom|counselor
 T08|Augustus Wobblegate|principal
 T09|Saffron Teaspoonly|school psychologist
 """)
-TEAMS = {2: "T01 T02 T05 T07 T08 T09", 3: "T03 T04 T06 T07 T08 T09"}
-# code|name|measure|frequency|minutes|interventionist in grade 2|in grade 3
+TEAMS = {"2": words("T01 T02 T05 T07 T08 T09"), "3": words("T03 T04 T06 T07 T08 T09")}
+# code: name, measure, frequency, minutes, interventionist in grade 2, in grade 3
 PROGRAMS = {row[0]: row[1:] for row in table("""
 RR|Repeated reading with feedback|orf_pm|4x/week|30|T05|T06
 PH|Phonics small group|orf_pm|3x/week|30|T05|T06
@@ -118,32 +134,32 @@ CI|Check-In/Check-Out|disruptions|5x/week|10|T07|T07
 """)}  # fmt: skip
 PM_SD = {"orf_pm": 4.0, "math_pm": 1.2, "disruptions": 0.6}
 RATES = {"orf_pm": (1.5, 1.75, 2.0), "math_pm": (0.5, 0.6, 0.7, 0.8)}
-# student|program|tier|story|true starting level|start|end (month-day, 2026)
+# student|program|tier|story|true starting level|start|end
 PLANS = table("""
-S2003|RR|2|on_track|31|09-14|
-S2008|RR|2|below|27|09-15|
-S2011|MF|2|on_track|5|09-16|
-S2015|PH|2|above|24|09-10|
-S2019|MF|2|below|4|09-21|
-S2024|CI|2|descending|6|09-22|
-S2030|RR|2|mixed|33|09-23|
-S2036|PH|2|flat|25|09-08|10-02
-S2036|IP|3|on_track|27|10-12|
-S3002|RR|2|on_track|58|09-09|
-S3005|RR|2|below|52|09-17|
-S3009|MF|2|above|8|09-11|
-S3014|RR|2|mixed|61|09-18|
-S3018|MF|2|below|7|09-24|
-S3022|PH|2|below|48|09-28|
-S3033|RR|2|on_track|55|09-25|
+S2003|RR|2|on_track|31|2026-09-14|
+S2008|RR|2|below|27|2026-09-15|
+S2011|MF|2|on_track|5|2026-09-16|
+S2015|PH|2|above|24|2026-09-10|
+S2019|MF|2|below|4|2026-09-21|
+S2024|CI|2|descending|6|2026-09-22|
+S2030|RR|2|mixed|33|2026-09-23|
+S2036|PH|2|flat|25|2026-09-08|2026-10-02
+S2036|IP|3|on_track|27|2026-10-12|
+S3002|RR|2|on_track|58|2026-09-09|
+S3005|RR|2|below|52|2026-09-17|
+S3009|MF|2|above|8|2026-09-11|
+S3014|RR|2|mixed|61|2026-09-18|
+S3018|MF|2|below|7|2026-09-24|
+S3022|PH|2|below|48|2026-09-28|
+S3033|RR|2|on_track|55|2026-09-25|
 """)
-EXTRA_LOW = {"orf": ("S2027", "S2041", "S3011", "S3044"),
-             "math_comp": ("S2033", "S2041", "S3038")}  # fmt: skip
+EXTRA_LOW = {"orf": words("S2027 S2041 S3011 S3044"), "math_comp": words("S2033 S3038")}
 SRSS_HIGH = {"S2024": 13, "S2040": 10, "S3029": 11, "S3037": 9}
-CHRONIC = {"S2008": 12, "S2014": 10, "S2029": 11, "S2040": 13, "S3006": 21,
-           "S3019": 10, "S3022": 14, "S3035": 11, "S3042": 16}  # fmt: skip
-MON_FRI = ("S2014", "S3042")
-SUSPENDED = ("S2024", 55)  # student, index of the day; the incident is the day before
+# student: days absent (before partial days); the first two skip Mondays and Fridays
+CHRONIC = {"S2014": 10, "S3042": 16, "S2008": 12, "S2029": 11, "S2040": 13,
+           "S3006": 21, "S3019": 10, "S3022": 14, "S3035": 11}  # fmt: skip
+SUSPENDED = ("S2024", 55)  # student and day index; the incident is the day before
+FIGHT = ("physical aggression", "playground", "major", "office referral")
 # student: (incidents in the last 30 school days, older incidents)
 INCIDENTS = {
     "S2024": (3, 4), "S2012": (2, 1), "S2040": (3, 0), "S3007": (2, 2),
@@ -156,19 +172,19 @@ INCIDENTS = {
 }  # fmt: skip
 TYPES = {"disruption": 35, "defiance": 25, "inappropriate language": 20,
          "physical aggression": 10, "property misuse": 10}  # fmt: skip
-ACTIONS_BY_SEVERITY = {
-    True: ("office referral", "parent contact", "detention"),
-    False: ("conference", "conference", "loss of privilege", "parent contact"),
+RESPONSES = {
+    "major": ("office referral", "parent contact", "detention"),
+    "minor": ("conference", "conference", "loss of privilege", "parent contact"),
 }
 PLACES = {"classroom": 45, "playground": 20, "cafeteria": 12, "hallway": 13, "bus": 10}
-# minutes after midnight during which an incident can happen at each place
+# minutes after midnight in which an incident can happen at each place
 WINDOWS = {"classroom": [(510, 895)], "playground": [(615, 635), (720, 750)],
            "cafeteria": [(675, 735)], "hallway": [(495, 900)],
            "bus": [(465, 490), (910, 935)]}  # fmt: skip
-# grade|start|end|present|facilitator minute_taker data_analyst timekeeper
+# grade|start|end|present|facilitator|minute_taker|data_analyst|timekeeper
 MEETINGS = table("""
-3|14:00|15:02|T03 T04 T06 T07 T08 T09|T08 T03 T06 T04
-2|15:15|16:09|T01 T02 T05 T07 T08|T07 T01 T05 T02
+3|14:00|15:02|T03;T04;T06;T07;T08;T09|T08|T03|T06|T04
+2|15:15|16:09|T01;T02;T05;T07;T08|T07|T01|T05|T02
 """)
 DECISIONS = table("""
 3|S3005|modify|Still below the aim line; add repeated reading and check fidelity.
@@ -220,8 +236,10 @@ def pm_dates(start, stop, school):
 
 
 def aim(p, d):
-    span = (GOAL_DATE - p["start"]).days
-    return p["base"] + (p["goal"] - p["base"]) * (d - p["start"]).days / span
+    """The straight line from (start, baseline) to (goal date, goal), at d."""
+    start, base = p["start_date"], p["baseline"]
+    share = (d - start).days / (GOAL_DATE - start).days
+    return base + (p["goal_value"] - base) * share
 
 
 def num(v, dec):
@@ -230,8 +248,8 @@ def num(v, dec):
 
 def pm_values(p, rng):
     """Weekly scores that tell the plan's story relative to its aim line."""
-    sd, dec, base, story = PM_SD[p["measure"]], p["dec"], p["base"], p["story"]
-    n, unit, out = len(p["weekly"]), 10 ** p["dec"], []
+    sd, dec, base, story = PM_SD[p["measure"]], p["dec"], p["baseline"], p["story"]
+    n, unit, out = len(p["weekly"]), 10**dec, []
     for i, d in enumerate(p["weekly"]):
         a = aim(p, d)
         if story in ("on_track", "above"):
@@ -242,6 +260,7 @@ def pm_values(p, rng):
             v = base + rng.gauss(0, 0.6 * sd)
         else:  # below or descending: about a third of the planned change
             v = base + (a - base) * 0.35 + rng.gauss(0, 0.6 * sd)
+        # Over the last four points, hold each story to its side of the line.
         side = {"above": 1, "below": -1, "descending": 1, "mixed": (n - i) % 2 * 2 - 1}
         if i >= n - 4 and story == "on_track":
             v = max(v, a - 0.5 * sd)
@@ -254,7 +273,7 @@ def pm_values(p, rng):
 
 
 def last4(p):
-    """Distance from the aim line of the last four weekly points."""
+    """How far each of the last four weekly points is from the aim line."""
     pairs = zip(p["weekly"][-4:], p["values"][-4:], strict=True)
     return [v - aim(p, d) for d, v in pairs]
 
@@ -262,7 +281,7 @@ def last4(p):
 def build(out):
     rng = random.Random(SEED)
     days = school_days()
-    school, recent, iso = set(days), days[-30:], dt.date.isoformat
+    school, recent = set(days), days[-30:]
     staff_name = {sid: name for sid, name, _ in STAFF}
     students, seen = [], set()
     for grade in (2, 3):
@@ -272,24 +291,28 @@ def build(out):
             seen.add(name)
             iep = rng.random() < 0.1
             flags = (iep, not iep and rng.random() < 0.05, rng.random() < 0.12)
-            students.append((f"S{grade}{k:03d}", *name, grade, *flags))
+            row = (f"S{grade}{k:03d}", *name, grade, "MHE", *(YN[f] for f in flags))
+            students.append(row)
     grade_of = {s[0]: s[3] for s in students}
 
     plans = []
-    for sid, code, tier, story, level, start, end in PLANS:
-        name, measure, freq, minutes, *who = PROGRAMS[code]
-        p = dict(sid=sid, name=name, measure=measure, tier=int(tier), story=story)
-        p.update(level=float(level), start=dt.date.fromisoformat(f"2026-{start}"))
-        p["end"] = end and dt.date.fromisoformat(f"2026-{end}") or None
-        p.update(freq=freq, minutes=minutes, who=staff_name[who[grade_of[sid] - 2]])
+    for i, (sid, code, tier, story, level, start, end) in enumerate(PLANS, 1):
+        name, measure, freq, minutes, *staff = PROGRAMS[code]
+        who = staff_name[staff[grade_of[sid] - 2]]
+        p = dict(intervention_id=f"N{i:03d}", student_id=sid, name=name, tier=tier)
+        p.update(measure=measure, frequency=freq, minutes=minutes, interventionist=who)
+        p.update(story=story, level=float(level), goal_date=GOAL_DATE)
         p["dec"] = int(measure == "disruptions")
-        p["base_days"], p["weekly"] = pm_dates(p["start"], p["end"] or END, school)
+        p["domain"] = ("academics", "behavior")[p["dec"]]
+        first, last = dt.date.fromisoformat(start), end and dt.date.fromisoformat(end)
+        p.update(start_date=first, end_date=last or None)
+        p["base_days"], p["weekly"] = pm_dates(first, last or END, school)
         plans.append(p)
 
-    # Attendance: absences avoid test days; a few partial days and tardies.
+    # Attendance: absences avoid test days; then a few partial days and tardies.
     reserved = {s[0]: {FALL, SRSS_DAY, WINTER} for s in students}
     for p in plans:
-        reserved[p["sid"]].update(p["base_days"] + p["weekly"])
+        reserved[p["student_id"]].update(p["base_days"] + p["weekly"])
     sus_sid, sus_i = SUSPENDED
     sus_day, fight_day = days[sus_i], days[sus_i - 1]
     reserved[sus_sid] |= {sus_day, fight_day}
@@ -300,7 +323,7 @@ def build(out):
         free = [d for d in days if d not in reserved[sid]]
         n = CHRONIC.get(sid) or rng.choice([0, 0, 1, 1, 2, 2, 3])
         n = rng.randint(5, 8) if sid in moderate else n
-        if sid in MON_FRI:
+        if sid in list(CHRONIC)[:2]:  # a Monday/Friday pattern
             mon_fri = [d for d in free if d.weekday() in (0, 4)]
             rest = [d for d in free if d.weekday() in (1, 2, 3)]
             chosen = rng.sample(mon_fri, n - 2) + rng.sample(rest, 2)
@@ -308,47 +331,44 @@ def build(out):
             chosen = rng.sample(free, n)
         excused = 0.3 if sid in CHRONIC else 0.7
         for d in chosen:
-            kind = "excused" if rng.random() < excused else "unexcused"
-            st[d] = (f"absent_{kind}", "")
+            st[d] = (ABSENT[rng.random() >= excused], "")
         free = [d for d in free if d not in chosen]
         if rng.random() < (0.4 if sid in CHRONIC else 0.15):
-            partial = free.pop(rng.randrange(len(free)))
-            st[partial] = ("partial", rng.choice([0.25, 0.5]))
+            st[free.pop(rng.randrange(len(free)))] = (
+                "partial",
+                rng.choice([0.25, 0.5]),
+            )
         for d in rng.sample(free, rng.choice([0, 0, 0, 1, 1, 2, 3, 6])):
             st[d] = ("tardy", "")
         if sid == sus_sid:
             st[sus_day] = ("suspended", "")
         status[sid] = st
-        lost = sum(
-            f or s in ("absent_excused", "absent_unexcused", "suspended")
-            for s, f in st.values()
-        )
-        missed[sid] = lost / N_DAYS
+        missed[sid] = sum(f or s in ABSENT for s, f in st.values()) / N_DAYS
 
     # Progress monitoring: three baseline probes, a goal, then the weekly series.
     scores = []
     for p in plans:
         sd = PM_SD[p["measure"]]
         probes = [num(p["level"] + rng.gauss(0, sd), p["dec"]) for _ in range(3)]
-        p["base"] = median(probes)
+        p["baseline"] = base = median(probes)
         rate = rng.choice(RATES.get(p["measure"], (0,)))
-        weeks = (GOAL_DATE - p["start"]).days / 7
-        p["goal"] = 1.0 if p["dec"] else round(p["base"] + rate * weeks)
+        weeks = (GOAL_DATE - p["start_date"]).days / 7
+        p["goal_value"] = 1.0 if p["dec"] else round(base + rate * weeks)
         p["values"] = pm_values(p, rng)
         dates = p["base_days"] + p["weekly"]
         for d, v in zip(dates, probes + p["values"], strict=True):
-            scores.append((p["sid"], p["measure"], d, v, "progress"))
+            scores.append((p["student_id"], p["measure"], d, v, "progress"))
 
     # Screening: students in an intervention follow their own series.
     screen_of = {"orf_pm": "orf", "math_pm": "math_comp"}
-    series = {(p["sid"], screen_of.get(p["measure"])): p for p in plans}
+    series = {(p["student_id"], screen_of.get(p["measure"])): p for p in plans}
     winter = {}
     for sid, _, _, grade, *_ in students:
         for m in ("orf", "math_comp"):
-            fall_cut, cut, fall_mean, mean, sd = SCREEN[(grade, m)]
+            fall_cut, cut, fall_avg, avg, sd = SCREEN[(grade, m)]
             noise = 3 if m == "orf" else 1
             if (sid, m) in series:
-                first = next(q for q in plans if q["sid"] == sid)
+                first = next(q for q in plans if q["student_id"] == sid)
                 fall = round(first["level"] - noise + rng.gauss(0, noise))
                 fall = min(fall, fall_cut - 1)
                 win = round(series[(sid, m)]["values"][-1] + rng.gauss(0, noise))
@@ -356,9 +376,9 @@ def build(out):
                 if sid in EXTRA_LOW[m]:
                     win = rng.randint(round(cut * 0.75), cut - 1)
                 else:
-                    while (win := round(rng.gauss(mean, sd))) < cut:
+                    while (win := round(rng.gauss(avg, sd))) < cut:
                         pass
-                fall = max(0, round(win - mean + fall_mean + rng.gauss(0, sd / 3)))
+                fall = max(0, round(win - avg + fall_avg + rng.gauss(0, sd / 3)))
             winter[(sid, m)] = win
             scores.append((sid, m, FALL, fall, "screening"))
             scores.append((sid, m, WINTER, win, "screening"))
@@ -367,21 +387,11 @@ def build(out):
         elif sum(INCIDENTS.get(sid, (0, 0))) >= 2:
             srss = rng.randint(4, 8)
         else:
-            srss = rng.choices(range(9), weights=[34, 24, 15, 10, 5, 4, 3, 3, 2])[0]
+            srss = rng.choices(range(9), weights=[36, 26, 16, 10, 3, 3, 2, 2, 2])[0]
         scores.append((sid, "srss", SRSS_DAY, srss, "screening"))
 
     # Incidents, on days the student was at school.
-    events = [
-        (
-            sus_sid,
-            fight_day,
-            725,
-            "physical aggression",
-            "playground",
-            "major",
-            "office referral",
-        )
-    ]
+    events = [(sus_sid, fight_day, 725, *FIGHT)]
     for sid, (n_recent, n_old) in INCIDENTS.items():
         here = [d for d in days[5:] if status[sid][d][0] in ("present", "tardy")]
         here = [d for d in here if d != fight_day]
@@ -391,30 +401,26 @@ def build(out):
             kind = rng.choices(list(TYPES), weights=list(TYPES.values()))[0]
             place = rng.choices(list(PLACES), weights=list(PLACES.values()))[0]
             major = rng.random() < (0.7 if kind == "physical aggression" else 0.15)
-            acts = ACTIONS_BY_SEVERITY[major]
-            lo, hi = rng.choice(WINDOWS[place])
             severity = "major" if major else "minor"
-            events.append(
-                (sid, d, rng.randint(lo, hi), kind, place, severity, rng.choice(acts))
-            )
+            minute = rng.randint(*rng.choice(WINDOWS[place]))
+            act = rng.choice(RESPONSES[severity])
+            events.append((sid, d, minute, kind, place, severity, act))
     events.sort(key=lambda e: (e[1], e[2], e[0]))
 
     # Self-checks: each storyline must be visible in what was generated.
-    now = {p["sid"]: p for p in plans if p["end"] is None}
-    below = [s for s, p in now.items() if p["goal"] > p["base"] and max(last4(p)) < 0]
+    now = {p["student_id"]: p for p in plans if p["end_date"] is None}
+    rising = {s: p for s, p in now.items() if p["goal_value"] > p["baseline"]}
+    below = [s for s, p in rising.items() if max(last4(p)) < 0]
     above = [s for s, p in now.items() if min(last4(p)) > 0]
-    good = ("on_track", "above")
-    on_track = [s for s, p in now.items() if p["story"] in good and mean(last4(p)) >= 0]
-    desc = [s for s, p in now.items() if p["goal"] < p["base"]]
-    two = sorted({p["sid"] for p in plans if p["end"]})
+    good = [s for s, p in now.items() if p["story"] in ("on_track", "above")]
+    on_track = [s for s in good if mean(last4(now[s])) >= 0]
+    desc = [s for s in now if s not in rising]
+    two = sorted({p["student_id"] for p in plans if p["end_date"]})
     chronic = {s: r for s, r in missed.items() if r >= 0.10}
     n_recent = Counter(e[0] for e in events if e[1] >= recent[0])
     busy = sorted(s for s, n in n_recent.items() if n >= 2)
-    cuts = [
-        s
-        for s, _, _, g, *_ in students
-        if any(winter[(s, m)] < SCREEN[(g, m)][1] for m in ("orf", "math_comp"))
-    ]
+    low = [s for (s, m), v in winter.items() if v < SCREEN[(grade_of[s], m)][1]]
+    cuts = sorted(set(low))
     srss9 = [s[0] for s in scores if s[1] == "srss" and s[3] >= 9]
     flagged = set(cuts) | set(chronic) | set(busy) | set(srss9) | set(below) | set(desc)
     assert len(days) == N_DAYS and FALL in school and WINTER in school
@@ -425,108 +431,42 @@ def build(out):
     assert 50 <= len(events) <= 80 and 13 <= len(cuts) <= 22
     assert 25 <= len(flagged) <= 40 and all(d[1] in now for d in DECISIONS)
 
-    def write(name, header, rows):
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(header.split(","))
-            writer.writerows(rows)
-        print(f"{name}: {len(rows)} rows")
-
-    yn = ("no", "yes")
-    pupils = [(*s[:4], "MHE", *(yn[f] for f in s[4:])) for s in students]
-    write(
-        "students.csv",
-        "student_id,given_name,family_name,grade,school,iep,plan_504,english_learner",
-        pupils,
-    )
-    write("staff.csv", "staff_id,name,role", STAFF)
-    write(
-        "teams.csv",
-        "team,title,grades",
-        [(f"grade-{g}", f"Grade {g} team", g) for g in TEAMS],
-    )
-    members = [(f"grade-{g}", t) for g, ids in TEAMS.items() for t in ids.split()]
-    write("team_members.csv", "team,staff_id", members)
-    write("measures.csv", "measure,domain,unit,direction,kind,title", MEASURES)
-    write(
-        "scores.csv",
-        "student_id,measure,date,value,source",
-        [(s, m, iso(d), v, src) for s, m, d, v, src in sorted(scores)],
-    )
-    write(
-        "attendance.csv",
-        "student_id,date,status,fraction",
-        [(s, iso(d), *status[s][d]) for s in status for d in days],
-    )
-    write(
-        "incidents.csv",
-        "incident_id,student_id,date,time,type,location,severity,action",
-        [
-            (f"I{i:04d}", s, iso(d), f"{t // 60:02d}:{t % 60:02d}", *rest)
+    # Write the files; csv writes dates as ISO text and None as an empty cell.
+    mid = "M-2026-11-13-grade-{}".format
+    meetings = []
+    for g, a, b, *people in MEETINGS:
+        times = [f"2026-11-13T{t}:00" for t in (a, b)]
+        meetings.append([mid(g), f"grade-{g}", "tips", "2026-11-13", *times])
+        meetings[-1] += ["2026-12-04", *people]
+    recorder = {m[0]: staff_name[m[5]] for m in MEETINGS}  # the minute taker
+    decisions = [(mid(g), *rest, recorder[g]) for g, *rest in DECISIONS]
+    plan_rows = [[p[c] for c in COLUMNS["interventions.csv"]] for p in plans]
+    files = {
+        "students.csv": students,
+        "staff.csv": STAFF,
+        "teams.csv": [(f"grade-{g}", f"Grade {g} team", g) for g in TEAMS],
+        "team_members.csv": [(f"grade-{g}", t) for g in TEAMS for t in TEAMS[g]],
+        "measures.csv": MEASURES,
+        "scores.csv": sorted(scores),
+        "attendance.csv": [(s, d, *status[s][d]) for s in status for d in days],
+        "incidents.csv": [
+            (f"I{i:04d}", s, d, f"{t // 60:02d}:{t % 60:02d}", *rest)
             for i, (s, d, t, *rest) in enumerate(events, 1)
         ],
-    )
-    write(
-        "interventions.csv",
-        "intervention_id,student_id,name,domain,tier,start_date,end_date,measure,"
-        "baseline,goal_value,goal_date,interventionist,frequency,minutes",
-        [
-            (
-                f"N{i:03d}",
-                p["sid"],
-                p["name"],
-                ("academics", "behavior")[p["dec"]],
-                p["tier"],
-                iso(p["start"]),
-                p["end"] and iso(p["end"]),
-                p["measure"],
-                p["base"],
-                p["goal"],
-                iso(GOAL_DATE),
-                p["who"],
-                p["freq"],
-                p["minutes"],
-            )
-            for i, p in enumerate(plans, 1)
+        "interventions.csv": plan_rows,
+        "history/meetings.csv": meetings,
+        "history/decisions.csv": decisions,
+        "history/action_items.csv": [
+            (mid(g), s, what, staff_name[who], f"2026-{due}", state)
+            for g, s, what, who, due, state in ACTIONS
         ],
-    )
-    mid = "M-2026-11-13-grade-{}".format
-    write(
-        "history/meetings.csv",
-        "meeting_id,team,protocol,date,started_at,ended_at,next_meeting_date,"
-        "present,facilitator,minute_taker,data_analyst,timekeeper",
-        [
-            (
-                mid(g),
-                f"grade-{g}",
-                "tips",
-                "2026-11-13",
-                f"2026-11-13T{a}:00",
-                f"2026-11-13T{b}:00",
-                "2026-12-04",
-                ";".join(who.split()),
-                *roles.split(),
-            )
-            for g, a, b, who, roles in MEETINGS
-        ],
-    )
-    recorder = {g: staff_name[roles.split()[1]] for g, *_, roles in MEETINGS}
-    write(
-        "history/decisions.csv",
-        "meeting_id,student_id,kind,rationale,recorded_by",
-        [(mid(g), s, k, r, recorder[g]) for g, s, k, r in DECISIONS],
-    )
-    items = [
-        (mid(g), s, w, staff_name[o], f"2026-{due}", st)
-        for g, s, w, o, due, st in ACTIONS
-    ]
-    write(
-        "history/action_items.csv",
-        "meeting_id,student_id,what,owner,due_date,status",
-        items,
-    )
+    }
+    for name, rows in files.items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows([COLUMNS[name], *rows])
+        print(f"{name}: {len(rows)} rows")
 
     print("first school day:", days[0], "| last 30 school days from:", recent[0])
     print("on track:", on_track, "| last 4 above:", above, "| last 4 below:", below)

@@ -151,12 +151,13 @@ class MeetingSession:
 
     def set_role(self, role: str, staff_id: str | None) -> None:
         if staff_id is None:
-            self.db.execute(
-                "DELETE FROM meeting_roles WHERE meeting_id = ? AND role = ?",
-                [self.meeting_id, role],
-            )
-            self.recorder._audit(
-                "delete", "meeting_roles", f"{self.meeting_id}/{role}", self.meeting_id
+            self.recorder.delete(
+                "meeting_roles",
+                {
+                    "meeting_id": self.meeting_id,
+                    "role": role,
+                },
+                self.meeting_id,
             )
             return
         self.recorder.upsert(

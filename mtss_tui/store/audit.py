@@ -93,9 +93,28 @@ class Recorder:
             [self.now(), self.actor, self.login, action, table, key, meeting_id],
         )
 
+    def delete(
+        self, table: str, where: dict[str, Any], meeting_id: str | None = None
+    ) -> None:
+        conditions = " AND ".join(f"{c} = ?" for c in where)
+        with self.db.atomic():
+            self.db.execute(
+                f"DELETE FROM {table} WHERE {conditions}", list(where.values())
+            )
+            key = "/".join(str(v) for v in where.values())
+            self._audit("delete", table, key, meeting_id)
+
     @staticmethod
     def _key(table: str, row: dict[str, Any], rowid: int) -> str:
-        for column in ("decision_id", "item_id", "note_id", "meeting_id"):
-            if column in row and not table.startswith("meeting_"):
-                return str(row[column])
+        """Tables keyed by the school's own ids name them; the rest, their rowid."""
+        columns = NATURAL_KEYS.get(table)
+        if columns and all(c in row for c in columns):
+            return "/".join(str(row[c]) for c in columns)
         return str(rowid)
+
+
+NATURAL_KEYS = {
+    "meetings": ("meeting_id",),
+    "meeting_attendance": ("meeting_id", "staff_id"),
+    "meeting_roles": ("meeting_id", "role"),
+}

@@ -1,0 +1,58 @@
+"""Shared fixtures: the configuration, a sample school per test, a fake clock."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mtss_tui.config import load_settings
+from mtss_tui.paths import bundled
+from mtss_tui.services.school import write_sample
+from mtss_tui.store import open_db
+
+
+class FakeClock:
+    """Seconds that move only when a test says so."""
+
+    def __init__(self, start: float = 1_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return load_settings(bundled("config"))
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "school.db"
+    write_sample(path, "fixture")
+    return path
+
+
+@pytest.fixture
+def sample_path(sample_template, tmp_path) -> Path:
+    """A fresh copy of the sample school for one test."""
+    path = tmp_path / "school.db"
+    shutil.copy(sample_template, path)
+    return path
+
+
+@pytest.fixture
+def sample_db(sample_path):
+    db = open_db(sample_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()

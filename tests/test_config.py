@@ -1,0 +1,81 @@
+"""Broken configuration is reported with file, line and key."""
+
+import shutil
+
+import pytest
+
+from mtss_tui.config import ConfigError, load_settings
+from mtss_tui.paths import bundled
+
+
+@pytest.fixture
+def override(tmp_path):
+    folder = tmp_path / "school"
+    (folder / "protocols").mkdir(parents=True)
+    return folder
+
+
+def test_defaults_load(settings):
+    assert settings.protocol("tips").planned_minutes == 60
+    kinds = {step.kind for step in settings.protocol("tips").steps}
+    assert kinds == {
+        "previous_items",
+        "student_review",
+        "new_concerns",
+        "admin",
+        "evaluation",
+    }
+    assert [r.id for r in settings.flag_rules] == [
+        "chronic_absence",
+        "recent_incidents",
+        "screening_below_cut",
+        "progress_below_aim",
+    ]
+
+
+def test_invalid_toml_names_file_and_line(override):
+    (override / "flags.toml").write_text('[[rule]]\nid = "x"\nkind = \n')
+
+    with pytest.raises(ConfigError) as error:
+        load_settings(bundled("config"), override)
+    assert str(error.value).startswith(f"{override / 'flags.toml'}:3: invalid TOML")
+
+
+def test_wrong_type_and_unknown_key_are_located(override):
+    text = (bundled("config") / "flags.toml").read_text()
+    text = text.replace("threshold = 0.10", 'threshold = "ten percent"')
+    text = text.replace("min_count = 2", "min_count = 2\nwindow_days = 30")
+    (override / "flags.toml").write_text(text)
+    lines = text.splitlines()
+
+    with pytest.raises(ConfigError) as error:
+        load_settings(bundled("config"), override)
+
+    message = str(error.value)
+    threshold_line = lines.index('threshold = "ten percent"') + 1
+    unknown_line = lines.index("window_days = 30") + 1
+    assert f"flags.toml:{threshold_line}: rule.0.threshold:" in message
+    assert f"flags.toml:{unknown_line}: rule.1.window_days: unknown key" in message
+
+
+def test_a_protocol_step_without_minutes(override):
+    shutil.copy(
+        bundled("config") / "protocols" / "tips.toml",
+        override / "protocols" / "short.toml",
+    )
+    text = (override / "protocols" / "short.toml").read_text()
+    text = text.replace('name = "tips"', 'name = "short"')
+    text = text.replace("minutes = 30\n", "")
+    (override / "protocols" / "short.toml").write_text(text)
+    header = text.splitlines().index('id = "students"')  # 0-based line after header
+
+    with pytest.raises(ConfigError) as error:
+        load_settings(bundled("config"), override)
+    assert f"short.toml:{header}: step.1.minutes: required key missing" in str(
+        error.value
+    )
+
+
+def test_unknown_protocol_lists_the_valid_names(settings):
+    with pytest.raises(ConfigError, match="unknown protocol 'daily'; valid: tips"):
+        settings.protocol("daily")

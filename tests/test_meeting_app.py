@@ -1,0 +1,227 @@
+"""A whole meeting through every step with Pilot, then the database and minutes."""
+
+import json
+
+from textual.widgets import Input, OptionList, Select, SelectionList
+
+from mtss_tui.store import open_db
+from mtss_tui.tui.app import MeetingApp
+from mtss_tui.tui.screens.meeting import MeetingScreen
+
+
+def make_app(path, settings, clock, **kwargs) -> MeetingApp:
+    return MeetingApp(
+        db=open_db(path),
+        db_path=path,
+        settings=settings,
+        team="grade-3",
+        actor="R. Alder",
+        now=clock,
+        tick=False,
+        **kwargs,
+    )
+
+
+async def test_a_whole_meeting(sample_path, settings, clock):
+    app = make_app(sample_path, settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Setup: one member is away; roles are handed out; the clock starts.
+        present = app.screen.query_one(SelectionList)
+        present.focus()
+        await pilot.press("space")
+        members = app.session.members()
+        absent = members[0]["staff_id"]
+        app.screen.query_one("#role-facilitator", Select).value = members[1]["staff_id"]
+        app.screen.query_one("#role-minute_taker", Select).value = members[2][
+            "staff_id"
+        ]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert "Step 1/5" in str(app.screen.query_one("#clock-bar").render())
+
+        # Previous items: mark the first, close it; carry the second forward.
+        await pilot.press("i", "i", "e", "e", "e", "c", "down", "i", "f")
+        clock.advance(11 * 60)  # one minute over the 10 planned
+        app.screen.refresh_clock()
+        assert app.screen.query_one("#clock-bar").has_class("-overtime")
+        await pilot.press("n")
+
+        # Student review: decide for the first two students in the queue.
+        queue = app.screen.query_one("#queue", OptionList)
+        first = queue.get_option_at_index(0).id
+        second = queue.get_option_at_index(1).id
+        clock.advance(240)
+        await pilot.press("d")
+        app.screen.query_one("#decision-kind", Select).value = "intensify"
+        app.screen.query_one("#decision-rationale", Input).value = "Below aim line"
+        await pilot.press("ctrl+s")
+        await pilot.press("a")
+        app.screen.query_one("#item-what", Input).value = "Add a fourth session"
+        app.screen.query_one("#item-owner", Select).value = members[3]["name"]
+        app.screen.query_one("#item-due", Input).value = "2026-12-18"
+        await pilot.press("ctrl+s")
+        await pilot.press("down")
+        clock.advance(120)
+        await pilot.press("d")
+        app.screen.query_one("#decision-kind", Select).value = "continue"
+        await pilot.press("ctrl+s")
+        await pilot.press("n")
+
+        # New concerns: a note. Admin: a team action item.
+        app.screen.query_one("#note-new", Input).value = "Lunch duty rota changes"
+        await pilot.press("enter")
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+a")
+        app.screen.query_one("#item-what", Input).value = "Share the calendar"
+        app.screen.query_one("#item-owner", Select).value = members[1]["name"]
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+n")
+
+        # Evaluation and closing.
+        for n, answer in enumerate(["yes", "so_so", "yes", "no"]):
+            app.screen.query_one(f"#eval-{n}", Select).value = answer
+        app.screen.query_one("#next-meeting", Input).value = "2026-12-18"
+        await pilot.click("#close-meeting")
+        await pilot.pause()
+        closed_text = str(app.screen.query_one("#closed-message").render())
+        assert "Minutes written to" in closed_text
+
+    db = open_db(sample_path, readonly=True)
+    meeting = db["meetings"].get(app.meeting_id)
+    assert meeting["status"] == "closed"
+    assert meeting["next_meeting_date"] == "2026-12-18"
+    assert meeting["protocol"] == "tips"
+
+    attendance = {
+        r["staff_id"]: r["present"]
+        for r in db.query(
+            "SELECT * FROM meeting_attendance WHERE meeting_id = ?", [app.meeting_id]
+        )
+    }
+    assert attendance[absent] == 0 and sum(attendance.values()) == len(members) - 1
+    roles = {
+        r["role"]: r["staff_id"]
+        for r in db.query(
+            "SELECT * FROM meeting_roles WHERE meeting_id = ?", [app.meeting_id]
+        )
+    }
+    assert roles == {
+        "facilitator": members[1]["staff_id"],
+        "minute_taker": members[2]["staff_id"],
+    }
+
+    steps = list(
+        db.query(
+            "SELECT step_id, planned_seconds, actual_seconds FROM step_times "
+            "WHERE meeting_id = ? ORDER BY position",
+            [app.meeting_id],
+        )
+    )
+    assert [s["step_id"] for s in steps] == [
+        "previous",
+        "students",
+        "new",
+        "admin",
+        "evaluation",
+    ]
+    assert steps[0]["actual_seconds"] == 660 and steps[0]["planned_seconds"] == 600
+    assert steps[1]["actual_seconds"] == 360
+    times = {
+        r["student_id"]: r["actual_seconds"]
+        for r in db.query(
+            "SELECT * FROM student_times WHERE meeting_id = ?", [app.meeting_id]
+        )
+    }
+    assert times == {first: 240, second: 120}
+
+    decisions = list(
+        db.query(
+            "SELECT * FROM decisions WHERE meeting_id = ? ORDER BY decision_id",
+            [app.meeting_id],
+        )
+    )
+    assert [(d["student_id"], d["kind"]) for d in decisions] == [
+        (first, "intensify"),
+        (second, "continue"),
+    ]
+    assert decisions[0]["rationale"] == "Below aim line"
+    assert decisions[0]["recorded_by"] == "R. Alder"
+    snapshot = json.loads(decisions[0]["snapshot"])
+    assert snapshot["student_id"] == first and len(snapshot["panels"]) == 4
+
+    items = list(
+        db.query(
+            "SELECT * FROM action_items WHERE meeting_id = ? ORDER BY item_id",
+            [app.meeting_id],
+        )
+    )
+    made = [
+        (i["what"], i["student_id"], i["decision_id"] is not None)
+        for i in items
+        if i["carried_from"] is None
+    ]
+    assert made == [
+        ("Add a fourth session", first, True),
+        ("Share the calendar", None, False),
+    ]
+    reviews = list(
+        db.query(
+            "SELECT r.*, a.status FROM item_reviews r JOIN action_items a USING (item_id) "
+            "WHERE r.meeting_id = ? ORDER BY a.due_date, a.item_id",
+            [app.meeting_id],
+        )
+    )
+    assert [
+        (r["implementation"], r["effectiveness"], r["outcome"], r["status"])
+        for r in reviews
+    ] == [
+        ("partial", "improved", "closed", "closed"),
+        ("not_started", None, "carried", "carried"),
+    ]
+    carried = [i for i in items if i["carried_from"] is not None]
+    assert [i["carried_from"] for i in carried] == [reviews[1]["item_id"]]
+
+    answers = [
+        r["answer"]
+        for r in db.query(
+            "SELECT answer FROM evaluations WHERE meeting_id = ? ORDER BY position",
+            [app.meeting_id],
+        )
+    ]
+    assert answers == ["yes", "so_so", "yes", "no"]
+    note = db.execute(
+        "SELECT text, step_id FROM notes WHERE meeting_id = ?", [app.meeting_id]
+    ).fetchall()
+    assert note == [("Lunch duty rota changes", "new")]
+
+    minutes = app.minutes_path.read_text()
+    assert meeting["minutes_path"] == str(app.minutes_path)
+    assert "| Review previous items | 10:00 | 11:00 (+01:00 over) |" in minutes
+    assert "- Decision: Intensify (recorded by R. Alder" in minutes
+    assert "  - Rationale: Below aim line" in minutes
+    assert f"| {members[3]['name']} | Add a fourth session |" in minutes
+    assert "| Share the calendar | the team | " in minutes.replace(
+        f"| {members[1]['name']} ", ""
+    )
+    assert "implementation Partial; effectiveness Improved, not to goal; closed" in (
+        minutes
+    )
+    assert "- Was today's meeting a good use of our time? Yes" in minutes
+    assert "Next meeting: 2026-12-18" in minutes
+
+
+async def test_card_fits_at_80_by_24(sample_path, settings, clock):
+    app = make_app(sample_path, settings, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "n")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        assert not screen.query_one("#agenda").display
+        card = screen.query_one("#card")
+        assert card.region.right <= 80
+        title = str(screen.query_one("#card-title").render())
+        assert "time box 05:00 left" in title
+        rule = str(screen.query_one("#card-rule").render())
+        assert rule.startswith("Decision rule:")
