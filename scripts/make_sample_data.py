@@ -60,10 +60,7 @@ WINTER, GOAL_DATE = dt.date(2026, 12, 1), dt.date(2027, 3, 5)
 DAY, YN = dt.timedelta(days=1), ("no", "yes")
 ABSENT = ("absent_excused", "absent_unexcused", "suspended")
 # File name, then its columns; an indented line continues the line above.
-COLUMNS = {
-    name: cols
-    for name, *cols in table(
-        """
+HEADERS = """
 students.csv student_id given_name family_name grade school iep plan_504
   english_learner
 staff.csv staff_id name role
@@ -79,10 +76,8 @@ history/meetings.csv meeting_id team protocol date started_at ended_at
   next_meeting_date present facilitator minute_taker data_analyst timekeeper
 history/decisions.csv meeting_id student_id kind rationale recorded_by
 history/action_items.csv meeting_id student_id what owner due_date status
-""",
-        None,
-    )
-}
+"""
+COLUMNS = {name: cols for name, *cols in table(HEADERS, None)}
 MEASURES = table("""
 orf|academics|wcpm|higher|screening|Oral reading fluency (screening)
 math_comp|academics|points|higher|screening|Math computation (screening)

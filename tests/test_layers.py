@@ -10,7 +10,8 @@ def test_domain_and_store_load_no_textual():
         "import mtss_tui.domain.flags, mtss_tui.domain.clock, mtss_tui.domain.card\n"
         "import mtss_tui.store, mtss_tui.store.queries, mtss_tui.store.audit\n"
         "import mtss_tui.services.school, mtss_tui.services.meeting\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('textual', 'plotext')]\n"
+        "ui = ('textual', 'plotext')\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ui]\n"
         "print(','.join(loaded))\n"
     )
     result = subprocess.run(

@@ -167,7 +167,8 @@ async def test_a_whole_meeting(sample_path, settings, clock):
     ]
     reviews = list(
         db.query(
-            "SELECT r.*, a.status FROM item_reviews r JOIN action_items a USING (item_id) "
+            "SELECT r.*, a.status FROM item_reviews r "
+            "JOIN action_items a USING (item_id) "
             "WHERE r.meeting_id = ? ORDER BY a.due_date, a.item_id",
             [app.meeting_id],
         )
@@ -221,7 +222,7 @@ async def test_card_fits_at_80_by_24(sample_path, settings, clock):
         assert not screen.query_one("#agenda").display
         card = screen.query_one("#card")
         assert card.region.right <= 80
-        title = str(screen.query_one("#card-title").render())
-        assert "time box 05:00 left" in title
+        bar = str(screen.query_one("#clock-bar").render())
+        assert "Step 2/5 Student review · 30:00 left  ·  student 05:00 left" in bar
         rule = str(screen.query_one("#card-rule").render())
         assert rule.startswith("Decision rule:")

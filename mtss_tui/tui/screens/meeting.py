@@ -86,19 +86,18 @@ class MeetingScreen(Screen):
         label = "over" if remaining < 0 else "left"
         state = "PAUSED · " if not clock.running else ""
         left_total = clock.total_planned() - clock.total_spent(now)
-        closed = (
-            session.record["status"] == "closed" if self.app.minutes_path else False
-        )
+        pane = self.query_one(ContentSwitcher).visible_content
+        student = ""
+        if isinstance(pane, StudentReviewPane) and pane.shown_id:
+            student = f"{pane.time_box()}  ·  "
+        closed = "  ·  CLOSED" if self.app.minutes_path else ""
         bar.update(
             f" {state}Step {clock.current + 1}/{len(clock.steps)} "
-            f"[b]{session.step.title}[/b] ·  {mmss(remaining)} {label}  ·  "
+            f"[b]{session.step.title}[/b] · {mmss(remaining)} {label}  ·  {student}"
             f"meeting {mmss(left_total)} {'over' if left_total < 0 else 'left'}"
-            + ("  ·  CLOSED" if closed else "")
+            + closed
         )
         self._refresh_agenda(now)
-        pane = self.query_one(ContentSwitcher).visible_content
-        if isinstance(pane, StudentReviewPane):
-            pane.refresh_time_box()
 
     def _refresh_agenda(self, now: float) -> None:
         session = self.app.session

@@ -183,7 +183,7 @@ class StudentReviewPane(StepPane):
         session = self.app.session
         if session.step.kind == "student_review":
             session.focus_student(student_id)
-        self.query_one(StudentCardView).show(self.card, entry.name, self.time_box())
+        self.query_one(StudentCardView).show(self.card, entry.name)
         self.post_message(self.StudentShown(student_id))
 
     def time_box(self) -> str:
@@ -195,19 +195,7 @@ class StudentReviewPane(StepPane):
         spent = session.clock.subject_seconds(self.shown_id, session.now())
         left = session.protocol.student_minutes * 60 - spent
         word = "over" if left < 0 else "left"
-        return f"time box {mmss(left)} {word}"
-
-    def refresh_time_box(self) -> None:
-        if self.shown_id is None:
-            return
-        entry = next(e for e in self.entries if e.student_id == self.shown_id)
-        title = self.query_one("#card-title", Static)
-        card = self.card
-        flagged = len(card.flags)
-        title.update(
-            f"[b]{entry.name}[/b] · {card.student_id} · grade {card.grade} · "
-            f"{flagged} flag{'s' if flagged != 1 else ''} · {self.time_box()}"
-        )
+        return f"student {mmss(left)} {word}"
 
 
 class NotesPane(StepPane):

@@ -56,11 +56,11 @@ class StudentCardView(VerticalScroll):
         yield Static(id="card-rule")
         yield Static(id="card-months")
 
-    def show(self, card: StudentCard, name: str, time_box: str) -> None:
+    def show(self, card: StudentCard, name: str) -> None:
         flagged = len(card.flags)
         self.query_one("#card-title", Static).update(
             f"[b]{name}[/b] · {card.student_id} · grade {card.grade} · "
-            f"{flagged} flag{'s' if flagged != 1 else ''} · {time_box}"
+            f"{flagged} flag{'s' if flagged != 1 else ''}"
         )
         for panel in card.panels:
             widget = self.query_one(f"#panel-{panel.domain}", Static)
