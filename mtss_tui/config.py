@@ -4,40 +4,38 @@ A school overrides a default by putting a file of the same name in its own
 folder (`--config DIR` or `$MTSS_CONFIG`). Every fault is reported as
 `file:line: key: what is wrong`, so a coach can fix the file without a
 traceback.
+
+Files are checked with pydantic. Checking costs about a tenth of a second of
+start-up, so the meeting app keeps the checked result in its cache folder,
+keyed by each file's path, size and modification time, and reuses it while
+no file has changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-import tomllib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from mtss_tui.domain.flags import CutScore, FlagRule, ScreeningWindows
-from mtss_tui.domain.protocol import Protocol, Vocabulary
-
-Model = TypeVar("Model", bound=BaseModel)
+from mtss_tui import __version__
+from mtss_tui.domain.flags import RULE_KINDS, CutScore, FlagRule, ScreeningWindows
+from mtss_tui.domain.protocol import Choice, Protocol, Step, Vocabulary
 
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message locates each fault."""
 
 
-class FlagRules(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    rule: list[FlagRule] = Field(min_length=1)
-
-
-class CutScores(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+@dataclass(frozen=True)
+class CutScores:
+    __pydantic_config__ = {"extra": "forbid", "strict": True}
 
     citation: str
     windows: ScreeningWindows = ScreeningWindows()
-    cut: list[CutScore] = []
+    cut: list[CutScore] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -48,8 +46,6 @@ class Settings:
     cuts: CutScores
     vocabulary: Vocabulary
     protocols: dict[str, Protocol]
-    sources: tuple[Path, ...]
-    """Folders read, defaults first."""
 
     def protocol(self, name: str) -> Protocol:
         try:
@@ -59,28 +55,56 @@ class Settings:
             raise ConfigError(f"unknown protocol {name!r}; valid: {valid}") from None
 
 
-def load_settings(default_dir: Path, override_dir: Path | None = None) -> Settings:
-    dirs = [default_dir] + ([override_dir] if override_dir else [])
+def load_settings(
+    default_dir: Path, override_dir: Path | None = None, cache_dir: Path | None = None
+) -> Settings:
+    """Validate the configuration, or reuse the cached result when files match."""
+    files = _files(default_dir, override_dir)
+    cache = _cache_file(cache_dir, files) if cache_dir else None
+    if cache is not None and cache.is_file():
+        try:
+            return _from_plain(json.loads(cache.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged or outdated cache is simply rebuilt
+
+    settings = Settings(
+        flag_rules=_load_rules(files["flags.toml"]),
+        cuts=load_model(files["norms/screening_cuts.toml"], CutScores),
+        vocabulary=load_model(files["vocabulary.toml"], Vocabulary),
+        protocols=_load_protocols(
+            [path for name, path in files.items() if name.startswith("protocols/")]
+        ),
+    )
+    if cache is not None:
+        _write_cache(cache, settings)
+    return settings
+
+
+def _files(default_dir: Path, override_dir: Path | None) -> dict[str, Path]:
+    """Each configuration file by name; a school's file replaces the default."""
     if override_dir is not None and not override_dir.is_dir():
         raise ConfigError(f"{override_dir}: configuration folder not found")
-
-    def pick(name: str) -> Path:
-        for folder in reversed(dirs):
+    found: dict[str, Path] = {}
+    for folder in [default_dir] + ([override_dir] if override_dir else []):
+        for name in ("flags.toml", "norms/screening_cuts.toml", "vocabulary.toml"):
             if (folder / name).is_file():
-                return folder / name
-        raise ConfigError(f"{default_dir / name}: file missing")
-
-    rules = load_model(pick("flags.toml"), FlagRules)
-    cuts = load_model(pick("norms/screening_cuts.toml"), CutScores)
-    vocabulary = load_model(pick("vocabulary.toml"), Vocabulary)
-    protocols: dict[str, Protocol] = {}
-    for folder in dirs:
+                found[name] = folder / name
         for path in sorted((folder / "protocols").glob("*.toml")):
-            protocol = load_protocol(path)
-            protocols[protocol.name] = protocol
-    if not protocols:
+            found[f"protocols/{path.name}"] = path
+    for name in ("flags.toml", "norms/screening_cuts.toml", "vocabulary.toml"):
+        if name not in found:
+            raise ConfigError(f"{default_dir / name}: file missing")
+    if not any(name.startswith("protocols/") for name in found):
         raise ConfigError(f"{default_dir / 'protocols'}: no protocol files")
-    return Settings(list(rules.rule), cuts, vocabulary, protocols, tuple(dirs))
+    return found
+
+
+def _load_protocols(paths: list[Path]) -> dict[str, Protocol]:
+    protocols: dict[str, Protocol] = {}
+    for path in paths:
+        protocol = load_protocol(path)
+        protocols[protocol.name] = protocol
+    return protocols
 
 
 def load_protocol(path: Path) -> Protocol:
@@ -90,12 +114,50 @@ def load_protocol(path: Path) -> Protocol:
     return _validate(Protocol, data, path, text, {"steps": "step"})
 
 
-def load_model(path: Path, model: type[Model]) -> Model:
+def load_model(path: Path, model: type) -> Any:
     data, text = read_toml(path)
     return _validate(model, data, path, text, {})
 
 
+def _load_rules(path: Path) -> list[FlagRule]:
+    """`[[rule]]` tables, each checked against the record its `kind` names."""
+    data, text = read_toml(path)
+    faults = [
+        f"{path}:{locate(text, (key,))}: {key}: unknown key"
+        for key in data
+        if key != "rule"
+    ]
+    rules = data.get("rule")
+    if not isinstance(rules, list) or not rules:
+        faults.append(f"{path}:1: rule: at least one [[rule]] table is required")
+        raise ConfigError("\n".join(faults))
+
+    checked = []
+    for index, rule in enumerate(rules):
+        kind = rule.get("kind") if isinstance(rule, dict) else None
+        if kind not in RULE_KINDS:
+            line = locate(text, ("rule", index, "kind"))
+            kinds = ", ".join(RULE_KINDS)
+            faults.append(
+                f"{path}:{line}: rule.{index}.kind: {kind!r}: expected one of {kinds}"
+            )
+            continue
+        try:
+            checked.append(
+                _validate(
+                    RULE_KINDS[kind], rule, path, text, {}, prefix=("rule", index)
+                )
+            )
+        except ConfigError as error:
+            faults.append(str(error))
+    if faults:
+        raise ConfigError("\n".join(faults))
+    return checked
+
+
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    import tomllib  # only when files are checked: a cached start needs none
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
@@ -107,37 +169,87 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(f"{path}:{line}: invalid TOML: {_plain(error)}") from None
 
 
-def _validate(model, data, path: Path, text: str, renames: dict[str, str]):
+def _validate(
+    model, data, path: Path, text: str, renames: dict[str, str], prefix: tuple = ()
+):
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        return model.model_validate(data)
+        # Strict checking of plain records takes JSON input: TOML's values map
+        # onto JSON's, and nothing is coerced ("10" stays a string).
+        return TypeAdapter(model).validate_json(json.dumps(data, default=str))
     except ValidationError as error:
         faults = []
         for fault in error.errors():
-            loc = tuple(
-                renames.get(part, part) for part in fault["loc"] if not _is_tag(part)
-            )
+            loc = prefix + tuple(renames.get(part, part) for part in fault["loc"])
             key = ".".join(str(part) for part in loc) or "(file)"
-            line = locate(text, loc)
-            faults.append(f"{path}:{line}: {key}: {_problem(fault)}")
+            faults.append(f"{path}:{locate(text, loc)}: {key}: {_problem(fault)}")
         raise ConfigError("\n".join(faults)) from None
 
 
-def _is_tag(part) -> bool:
-    """Discriminated unions add the tag to the location; it is not a TOML key."""
-    return isinstance(part, str) and part in {
-        "attendance_rate",
-        "incident_count",
-        "screening_cut",
-        "below_aim",
-    }
-
-
 def _problem(fault: dict) -> str:
-    if fault["type"] == "extra_forbidden":
+    if fault["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
-    if fault["type"] == "missing":
+    if fault["type"] in ("missing", "missing_argument"):
         return "required key missing"
     return fault["msg"]
+
+
+# The validated settings as JSON, and back.
+
+
+def _cache_file(cache_dir: Path, files: dict[str, Path]) -> Path | None:
+    try:
+        stamp = [
+            (name, str(path.resolve()), path.stat().st_size, path.stat().st_mtime_ns)
+            for name, path in sorted(files.items())
+        ]
+    except OSError:
+        return None
+    digest = hashlib.sha256(json.dumps([__version__, stamp]).encode()).hexdigest()
+    return cache_dir / f"settings-{digest[:24]}.json"
+
+
+def _write_cache(cache: Path, settings: Settings) -> None:
+    plain = {
+        "flag_rules": [asdict(rule) for rule in settings.flag_rules],
+        "cuts": asdict(settings.cuts),
+        "vocabulary": asdict(settings.vocabulary),
+        "protocols": {name: asdict(p) for name, p in settings.protocols.items()},
+    }
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(".tmp")
+        temporary.write_text(json.dumps(plain), encoding="utf-8")
+        temporary.replace(cache)
+    except OSError:
+        pass  # no cache folder is no reason to refuse a meeting
+
+
+def _from_plain(plain: dict) -> Settings:
+    vocabulary = {
+        group: [Choice(**c) for c in choices]
+        if group != "evaluation_questions"
+        else list(choices)
+        for group, choices in plain["vocabulary"].items()
+    }
+    cuts = plain["cuts"]
+    return Settings(
+        flag_rules=[RULE_KINDS[r["kind"]](**r) for r in plain["flag_rules"]],
+        cuts=CutScores(
+            citation=cuts["citation"],
+            windows=ScreeningWindows(**cuts["windows"]),
+            cut=[CutScore(**c) for c in cuts["cut"]],
+        ),
+        vocabulary=Vocabulary(**vocabulary),
+        protocols={
+            name: Protocol(**{**p, "steps": [Step(**s) for s in p["steps"]]})
+            for name, p in plain["protocols"].items()
+        },
+    )
+
+
+# Finding the line of a key in a TOML text.
 
 
 def locate(text: str, loc: tuple) -> int:
@@ -197,6 +309,6 @@ def _line_from_message(message: str) -> int:
     return int(match.group(1)) if match else 1
 
 
-def _plain(error: tomllib.TOMLDecodeError) -> str:
+def _plain(error) -> str:
     message = getattr(error, "msg", None) or str(error)
     return re.sub(r"\s*\(at line \d+, column \d+\)", "", message)

@@ -25,6 +25,13 @@ def default_db_path() -> Path:
     return user_data_path("mtss_tui", appauthor=False) / "mtss.db"
 
 
+def cache_dir() -> Path:
+    """Where checked configuration is kept between runs (safe to delete)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("mtss_tui", appauthor=False)
+
+
 def config_override() -> Path | None:
     """A school's own configuration folder, from `$MTSS_CONFIG`."""
     value = os.environ.get("MTSS_CONFIG")

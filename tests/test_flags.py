@@ -1,5 +1,6 @@
 """Each flag rule on cases worked out by hand."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from mtss_tui.domain.flags import (
@@ -88,7 +89,7 @@ def test_screening_below_cut_and_lower_is_better_measures():
     rule = ScreeningCutRule(id="screening_below_cut", kind="screening_cut")
     winter = date(2026, 12, 1)
     fall = date(2026, 9, 30)
-    context = CONTEXT.model_copy(update={"as_of": date(2026, 12, 3)})
+    context = replace(CONTEXT, as_of=date(2026, 12, 3))
 
     at_cut = student(scores=[Score("orf", winter, 87), Score("srss", fall, 8)])
     below = student(scores=[Score("orf", winter, 86), Score("srss", fall, 9)])
@@ -122,7 +123,7 @@ def test_last_four_progress_points_below_the_aim_line():
     scores = [
         Score("orf_pm", start + timedelta(weeks=n), v) for n, v in enumerate(values)
     ]
-    context = CONTEXT.model_copy(update={"as_of": start + timedelta(weeks=7)})
+    context = replace(CONTEXT, as_of=start + timedelta(weeks=7))
 
     [flag] = evaluate(student(scores=scores, interventions=[plan]), [rule], context)
     assert flag.reason == (

@@ -2,7 +2,7 @@
 
 import json
 
-from textual.widgets import Input, OptionList, Select, SelectionList
+from textual.widgets import Input, OptionList, Select
 
 from mtss_tui.store import open_db
 from mtss_tui.tui.app import MeetingApp
@@ -26,15 +26,13 @@ async def test_a_whole_meeting(sample_path, settings, clock):
     app = make_app(sample_path, settings, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         # Setup: one member is away; roles are handed out; the clock starts.
-        present = app.screen.query_one(SelectionList)
-        present.focus()
-        await pilot.press("space")
         members = app.session.members()
         absent = members[0]["staff_id"]
-        app.screen.query_one("#role-facilitator", Select).value = members[1]["staff_id"]
-        app.screen.query_one("#role-minute_taker", Select).value = members[2][
-            "staff_id"
-        ]
+        await pilot.press("space", "down", "1", "down", "2", "3", "3")
+        table = app.screen.query_one("#members")
+        assert table.get_row_at(0)[0] == "absent"
+        assert table.get_row_at(1)[3] == "Facilitator"
+        assert table.get_row_at(2)[3] == "Minute taker"  # 3 twice: analyst undone
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -88,7 +86,9 @@ async def test_a_whole_meeting(sample_path, settings, clock):
         assert "Minutes written to" in closed_text
 
     db = open_db(sample_path, readonly=True)
-    meeting = db["meetings"].get(app.meeting_id)
+    [meeting] = db.query(
+        "SELECT * FROM meetings WHERE meeting_id = ?", [app.meeting_id]
+    )
     assert meeting["status"] == "closed"
     assert meeting["next_meeting_date"] == "2026-12-18"
     assert meeting["protocol"] == "tips"

@@ -93,7 +93,9 @@ def test_decision_snapshot_reads_back_the_card(sample_db, settings, clock):
         entry.student_id, "intensify", "Four points under the aim line", card
     )
 
-    row = sample_db["decisions"].get(decision_id)
+    [row] = sample_db.query(
+        "SELECT * FROM decisions WHERE decision_id = ?", [decision_id]
+    )
     snapshot = json.loads(row["snapshot"])
     assert snapshot == json.loads(json.dumps(card.snapshot()))
     assert snapshot["chart"]["verdict"] == "change_intervention"

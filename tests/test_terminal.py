@@ -32,7 +32,7 @@ def terminals():
 
 
 def start_meeting_and_decide(term, rationale: str) -> None:
-    term.wait_for("Start meeting")
+    term.wait_for("ctrl+s start the clock")
     term.keys("C-s")
     term.wait_for("Step 1/5")
     term.keys("n")

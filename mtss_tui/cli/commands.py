@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mtss_tui.config import ConfigError, Settings, load_settings
 from mtss_tui.importers.canonical import ImportFailed
-from mtss_tui.paths import bundled, config_override, default_db_path
+from mtss_tui.paths import bundled, cache_dir, config_override, default_db_path
 from mtss_tui.reports.minutes import MinutesError, render_minutes
 from mtss_tui.services.meeting import MeetingError
 from mtss_tui.services.school import School, SchoolError, resolve_team, write_sample
@@ -47,7 +47,9 @@ def _db_path(args: Namespace) -> Path:
 
 def _settings(args: Namespace) -> Settings:
     return load_settings(
-        bundled("config"), getattr(args, "config", None) or config_override()
+        bundled("config"),
+        getattr(args, "config", None) or config_override(),
+        cache_dir=cache_dir(),
     )
 
 

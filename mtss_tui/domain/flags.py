@@ -7,61 +7,82 @@ sentence a team can read aloud.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from annotated_types import Ge, Gt, Lt
 
 from mtss_tui.domain.progress import AimLine, Point, side_of_aim
+from mtss_tui.domain.protocol import STRICT
 from mtss_tui.domain.records import Flag, Measure, StudentRecord
 
 
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+@dataclass(frozen=True)
+class AttendanceRateRule:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     id: str
     """The rule's name, as shown in the queue and stored with each flag."""
+    kind: Literal["attendance_rate"]
+    threshold: Annotated[float, Gt(0), Lt(1)]
+    """Share of enrolled days missed at or above which the rule fires."""
+    min_days: int = 10
+    """Too few enrolled days make a rate meaningless; below this, no flag."""
     weight: float = 1.0
     """How much this flag adds to a student's urgency in the queue."""
 
 
-class AttendanceRateRule(_Rule):
-    kind: Literal["attendance_rate"]
-    threshold: float = Field(gt=0, lt=1)
-    """Share of enrolled days missed at or above which the rule fires."""
-    min_days: int = 10
-    """Too few enrolled days make a rate meaningless; below this, no flag."""
+@dataclass(frozen=True)
+class IncidentCountRule:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
-
-class IncidentCountRule(_Rule):
+    id: str
     kind: Literal["incident_count"]
-    min_count: int = Field(ge=1)
-    window_school_days: int = Field(ge=1)
-    severities: list[str] = []
+    min_count: Annotated[int, Ge(1)]
+    window_school_days: Annotated[int, Ge(1)]
+    severities: list[str] = field(default_factory=list)
     """Count only these severities; empty counts every incident."""
+    weight: float = 1.0
 
 
-class ScreeningCutRule(_Rule):
+@dataclass(frozen=True)
+class ScreeningCutRule:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    id: str
     kind: Literal["screening_cut"]
-    measures: list[str] = []
+    measures: list[str] = field(default_factory=list)
     """Screening measures to check; empty checks every measure with a cut score."""
+    weight: float = 1.0
 
 
-class BelowAimRule(_Rule):
+@dataclass(frozen=True)
+class BelowAimRule:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    id: str
     kind: Literal["below_aim"]
-    points: int = Field(default=4, ge=1)
+    points: Annotated[int, Ge(1)] = 4
+    weight: float = 1.0
 
 
-FlagRule = Annotated[
-    AttendanceRateRule | IncidentCountRule | ScreeningCutRule | BelowAimRule,
-    Field(discriminator="kind"),
-]
+FlagRule = AttendanceRateRule | IncidentCountRule | ScreeningCutRule | BelowAimRule
+
+RULE_KINDS: dict[str, type] = {
+    "attendance_rate": AttendanceRateRule,
+    "incident_count": IncidentCountRule,
+    "screening_cut": ScreeningCutRule,
+    "below_aim": BelowAimRule,
+}
+"""Each rule's `kind` and the record that holds its settings."""
 
 
-class CutScore(BaseModel):
+@dataclass(frozen=True)
+class CutScore:
     """A screening cut score for one measure, grade and screening window."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     measure: str
     grade: str
@@ -69,14 +90,15 @@ class CutScore(BaseModel):
     cut: float
 
 
-class ScreeningWindows(BaseModel):
+@dataclass(frozen=True)
+class ScreeningWindows:
     """Months that belong to each screening window (1 = January)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    __pydantic_config__: ClassVar[dict] = STRICT
 
-    fall: list[int] = [7, 8, 9, 10, 11]
-    winter: list[int] = [12, 1, 2]
-    spring: list[int] = [3, 4, 5, 6]
+    fall: list[int] = field(default_factory=lambda: [7, 8, 9, 10, 11])
+    winter: list[int] = field(default_factory=lambda: [12, 1, 2])
+    spring: list[int] = field(default_factory=lambda: [3, 4, 5, 6])
 
     def window_of(self, on: date) -> str | None:
         for name in ("fall", "winter", "spring"):
@@ -85,17 +107,16 @@ class ScreeningWindows(BaseModel):
         return None
 
 
-class FlagContext(BaseModel):
+@dataclass(frozen=True)
+class FlagContext:
     """What every rule needs beyond the student: calendar, measures, cut scores."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
     as_of: date
     school_days: list[date]
     """The school's calendar up to `as_of`, oldest first."""
     measures: dict[str, Measure]
-    cuts: list[CutScore] = []
-    windows: ScreeningWindows = ScreeningWindows()
+    cuts: list[CutScore] = field(default_factory=list)
+    windows: ScreeningWindows = field(default_factory=ScreeningWindows)
 
     def cut_for(self, measure: str, grade: str, window: str) -> CutScore | None:
         for cut in self.cuts:

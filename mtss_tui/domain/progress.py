@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from statistics import median
 
 MIN_POINTS_FOR_RULE = 6
 """The 4-point rule is applied once there are this many points after baseline."""
@@ -80,6 +79,15 @@ def ols_line(points: list[Point]) -> tuple[float, float] | None:
     mean_x = sum(weeks_between(origin, p.on) for p in points) / len(points)
     mean_y = sum(p.value for p in points) / len(points)
     return mean_y - slope * mean_x, slope
+
+
+def median(values) -> float:
+    """The middle value (the mean of the two middle ones for an even count)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def baseline_of(points: list[Point], start: date) -> float | None:

@@ -1,65 +1,80 @@
-"""Meeting protocols and the team's vocabularies, as validated configuration."""
+"""Meeting protocols and the team's vocabularies, as plain frozen records.
+
+These records carry their validation rules as annotations (`config.py`
+checks files against them with pydantic) but import nothing heavy, so a
+meeting can start from an already validated copy without loading pydantic.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from annotated_types import Gt, MinLen
 
 StepKind = Literal[
     "previous_items", "student_review", "new_concerns", "admin", "evaluation"
 ]
 """What a step's screen shows and records."""
 
+STRICT: dict = {"extra": "forbid", "strict": True}
+"""pydantic settings for every configuration record: no unknown keys, no coercion."""
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
+@dataclass(frozen=True)
+class Step:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
-class Step(_Strict):
     id: str
     title: str
-    minutes: float = Field(gt=0)
+    minutes: Annotated[float, Gt(0)]
     kind: StepKind
-    prompts: list[str] = []
+    prompts: list[str] = field(default_factory=list)
     """Questions the facilitator reads at this step."""
 
 
-class Protocol(_Strict):
+@dataclass(frozen=True)
+class Protocol:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
     name: str
     title: str
+    steps: Annotated[list[Step], MinLen(1)]
     description: str = ""
-    student_minutes: float = Field(default=5, gt=0)
+    student_minutes: Annotated[float, Gt(0)] = 5
     """The time box of each student in a student-review step."""
-    steps: list[Step] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _unique_step_ids(self) -> Protocol:
+    def __post_init__(self) -> None:
         ids = [step.id for step in self.steps]
         if len(set(ids)) != len(ids):
             raise ValueError("step ids must be unique")
-        return self
 
     @property
     def planned_minutes(self) -> float:
         return sum(step.minutes for step in self.steps)
 
 
-class Choice(_Strict):
+@dataclass(frozen=True)
+class Choice:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
     id: str
     label: str
     description: str = ""
 
 
-class Vocabulary(_Strict):
+@dataclass(frozen=True)
+class Vocabulary:
     """The words a team records with: decisions, fidelity, effectiveness, ratings."""
 
-    decisions: list[Choice] = Field(min_length=1)
-    implementation: list[Choice] = Field(min_length=1)
-    effectiveness: list[Choice] = Field(min_length=1)
-    evaluation_questions: list[str] = Field(min_length=1)
-    evaluation_answers: list[Choice] = Field(min_length=1)
-    roles: list[Choice] = Field(min_length=1)
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    decisions: Annotated[list[Choice], MinLen(1)]
+    implementation: Annotated[list[Choice], MinLen(1)]
+    effectiveness: Annotated[list[Choice], MinLen(1)]
+    evaluation_questions: Annotated[list[str], MinLen(1)]
+    evaluation_answers: Annotated[list[Choice], MinLen(1)]
+    roles: Annotated[list[Choice], MinLen(1)]
 
     def label(self, group: str, choice_id: str | None) -> str:
         for choice in getattr(self, group):

@@ -293,26 +293,13 @@ def read_folder(folder: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def write_tables(db, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
-    """Upsert the parsed rows (keyed by the source's ids) in one transaction."""
+    """Upsert the parsed rows, keyed by the source's own ids, in one transaction."""
     counts = {}
+    bulk = db.bulk()
     with db.atomic():
         for name in LOAD_ORDER:
             rows = tables.get(name)
-            if not rows:
-                continue
-            table = TABLES[name]
-            columns = list(rows[0])
-            updates = [c for c in columns if c not in table.key]
-            conflict = (
-                "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
-                if updates
-                else "DO NOTHING"
-            )
-            db.conn.executemany(
-                f"INSERT INTO {name} ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)}) "
-                f"ON CONFLICT ({', '.join(table.key)}) {conflict}",
-                [[row.get(c) for c in columns] for row in rows],
-            )
-            counts[name] = len(rows)
+            if rows:
+                bulk[name].upsert_all(rows, pk=TABLES[name].key, batch_size=500)
+                counts[name] = len(rows)
     return counts

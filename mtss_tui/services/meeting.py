@@ -18,7 +18,6 @@ from mtss_tui.domain.card import StudentCard
 from mtss_tui.domain.clock import MeetingClock
 from mtss_tui.domain.protocol import Protocol
 from mtss_tui.paths import minutes_dir
-from mtss_tui.reports.minutes import render_minutes
 from mtss_tui.store import queries
 from mtss_tui.store.audit import Recorder
 
@@ -444,6 +443,8 @@ class MeetingSession:
             },
             self.meeting_id,
         )
+        from mtss_tui.reports.minutes import render_minutes
+
         text = render_minutes(self.db, self.meeting_id, self.settings.vocabulary)
         folder = minutes_dir(db_path)
         folder.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from mtss_tui.config import Settings
 from mtss_tui.domain.card import StudentCard, build_card
 from mtss_tui.domain.flags import FlagContext, evaluate, urgency
@@ -16,7 +14,7 @@ from mtss_tui.importers.history import load_history
 from mtss_tui.paths import bundled
 from mtss_tui.store import queries
 from mtss_tui.store.audit import Recorder
-from mtss_tui.store.db import is_empty, open_db
+from mtss_tui.store.db import Database, is_empty, open_db
 
 
 class SchoolError(Exception):
@@ -58,7 +56,7 @@ def write_sample(db_path: Path, actor: str, force: bool = False) -> dict[str, in
         db.close()
 
 
-def _clear(db: sqlite_utils.Database) -> None:
+def _clear(db: Database) -> None:
     for table in (
         "evaluations",
         "notes",
@@ -102,7 +100,7 @@ def resolve_team(db, team: str | None) -> str:
 class School:
     """The school's data as one meeting sees it: records, flags, cards."""
 
-    def __init__(self, db: sqlite_utils.Database, settings: Settings) -> None:
+    def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
         self.as_of = queries.as_of(db)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
+from mtss_tui.store.db import Database
 
 
 def login_name() -> str:
@@ -30,7 +30,7 @@ def _now_iso() -> str:
 class Recorder:
     """Writes rows and their audit trail; one instance per person recording."""
 
-    db: sqlite_utils.Database
+    db: Database
     actor: str
     login: str = field(default_factory=login_name)
     now: Callable[[], str] = _now_iso

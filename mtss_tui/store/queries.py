@@ -6,8 +6,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-import sqlite_utils
-
 from mtss_tui.domain.records import (
     AttendanceDay,
     Incident,
@@ -16,13 +14,14 @@ from mtss_tui.domain.records import (
     Score,
     StudentRecord,
 )
+from mtss_tui.store.db import Database
 
 
-def rows(db: sqlite_utils.Database, sql: str, params=()) -> list[dict[str, Any]]:
+def rows(db: Database, sql: str, params=()) -> list[dict[str, Any]]:
     return list(db.query(sql, params))
 
 
-def one(db: sqlite_utils.Database, sql: str, params=()) -> dict[str, Any] | None:
+def one(db: Database, sql: str, params=()) -> dict[str, Any] | None:
     found = rows(db, sql, params)
     return found[0] if found else None
 

@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
 from textual.app import App
 
 from mtss_tui.config import Settings
 from mtss_tui.services.meeting import MeetingSession
 from mtss_tui.services.school import School
 from mtss_tui.store.audit import Recorder
+from mtss_tui.store.db import Database
 
 CHECKPOINT_SECONDS = 2
 """How often a running clock is stored, bounding what a crash can lose."""
@@ -27,7 +27,7 @@ class MeetingApp(App[None]):
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         db_path: Path,
         settings: Settings,
         team: str,
@@ -50,23 +50,23 @@ class MeetingApp(App[None]):
         self.minutes_path: Path | None = None
         self.meeting_id: str | None = None
         self.session: MeetingSession | None = None
-        self.school: School | None = None
+        self._school: School | None = None
 
     def on_mount(self) -> None:
-        from mtss_tui.tui.screens.meeting import MeetingScreen
-        from mtss_tui.tui.screens.setup import SetupScreen
-
+        # Screens are imported when first shown: the setup screen comes up
+        # without loading the charting code of the meeting screen.
         recorder = Recorder(self.db, self.actor)
         self.session = MeetingSession.open(
             recorder, self.settings, self.team, self.protocol_name, now=self.now
         )
         self.meeting_id = self.session.meeting_id
-        self.school = School(self.db, self.settings)
         self.sub_title = f"{self.meeting_id} · recording as {self.actor}"
 
         if self.notice:
             self.notify(self.notice, timeout=8)
         if self.session.started:
+            from mtss_tui.tui.screens.meeting import MeetingScreen
+
             self.push_screen(MeetingScreen())
             self.notify(
                 f"Resumed meeting {self.meeting_id} at step "
@@ -74,12 +74,21 @@ class MeetingApp(App[None]):
                 timeout=6,
             )
         else:
+            from mtss_tui.tui.screens.setup import SetupScreen
+
             if self.protocol_name and self.protocol_name != self.session.protocol.name:
                 self.notify("an unfinished meeting uses another protocol", timeout=6)
             self.push_screen(SetupScreen())
         if self.tick:
             self.set_interval(1, self._refresh_clock)
             self.set_interval(CHECKPOINT_SECONDS, self._checkpoint)
+
+    @property
+    def school(self) -> School:
+        """The school's data, read when a screen first needs it."""
+        if self._school is None:
+            self._school = School(self.db, self.settings)
+        return self._school
 
     def begin_meeting(self) -> None:
         """Called by the setup screen once attendance and roles are marked."""
@@ -90,6 +99,26 @@ class MeetingApp(App[None]):
 
     def meeting_closed(self, minutes_path: Path) -> None:
         self.minutes_path = minutes_path
+
+    def _fatal_error(self) -> None:
+        """On a crash, show where it happened but no values: they may name students.
+
+        Textual's own report prints every local variable; this one prints the
+        exception's type and the frames only. The meeting is already stored.
+        """
+        import sys
+        import traceback
+
+        from rich.text import Text
+
+        kind, _error, trace = sys.exc_info()
+        frames = traceback.extract_tb(trace)[-6:]
+        lines = [f"mtss stopped on an internal error: {kind.__name__ if kind else '?'}"]
+        lines += [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
+        lines.append("Every entry recorded so far is saved; `mtss meet` resumes.")
+        self.bell()
+        self._exit_renderables.append(Text("\n".join(lines)))
+        self._close_messages_no_wait()
 
     def _refresh_clock(self) -> None:
         refresh = getattr(self.screen, "refresh_clock", None)

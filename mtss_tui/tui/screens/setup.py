@@ -2,73 +2,102 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Select, SelectionList, Static
+from textual.widgets import DataTable, Static
 
 
 class SetupScreen(Screen):
-    """Marks attendance and roles; each mark is stored as it is made."""
+    """One table of the team: each mark is stored as it is made.
+
+    Space toggles a member's presence; the digit keys hand a meeting role to
+    the member under the cursor (pressing it again takes the role back).
+    """
 
     BINDINGS = [
+        Binding("space", "toggle_present", "Present/absent"),
         Binding("ctrl+s", "start", "Start meeting", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         session = self.app.session
         protocol = session.protocol
-        members = session.members()
-        roles = session.roles()
+        roles = self.app.settings.vocabulary.roles
+        yield Static(
+            f"[b]{protocol.title}[/b] · team {session.team} · "
+            f"{protocol.planned_minutes:g} minutes planned · {session.meeting_id}",
+            id="setup-title",
+        )
+        yield Static(
+            "Agenda: "
+            + " → ".join(f"{s.title} ({s.minutes:g})" for s in protocol.steps),
+            id="setup-agenda",
+        )
+        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        keys = " · ".join(f"{n} {role.label}" for n, role in enumerate(roles, 1))
+        yield Static(
+            f"ctrl+s start the clock · space present/absent · roles: {keys}",
+            id="setup-hint",
+        )
 
-        yield Header()
-        with VerticalScroll(id="setup"):
-            yield Static(
-                f"[b]{protocol.title}[/b] · team {session.team} · "
-                f"{protocol.planned_minutes:g} minutes planned",
-                id="setup-title",
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Present", "Name", "Team role", "Meeting role")
+        self.reload()
+        table.focus()
+
+    def on_key(self, event) -> None:
+        roles = self.app.settings.vocabulary.roles
+        if event.character and event.character.isdigit():
+            index = int(event.character) - 1
+            if 0 <= index < len(roles):
+                event.stop()
+                self.assign_role(roles[index].id)
+
+    def reload(self) -> None:
+        session = self.app.session
+        vocabulary = self.app.settings.vocabulary
+        held = session.roles()
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.members = session.members()
+        for member in self.members:
+            mine = [
+                vocabulary.label("roles", r)
+                for r, s in held.items()
+                if s == member["staff_id"]
+            ]
+            table.add_row(
+                "✓" if member["present"] else "absent",
+                member["name"],
+                member["role"],
+                ", ".join(mine),
+                key=member["staff_id"],
             )
-            yield Static(
-                "Agenda: "
-                + " → ".join(f"{s.title} ({s.minutes:g})" for s in protocol.steps),
-                id="setup-agenda",
-            )
-            with Horizontal(id="setup-columns"):
-                with Vertical(id="setup-attendance"):
-                    yield Label("Present (space toggles)")
-                    yield SelectionList[str](
-                        *[
-                            (f"{m['name']} · {m['role']}", m["staff_id"], m["present"])
-                            for m in members
-                        ],
-                        id="present",
-                    )
-                with Vertical(id="setup-roles"):
-                    for role in self.app.settings.vocabulary.roles:
-                        yield Label(role.label)
-                        yield Select(
-                            [(m["name"], m["staff_id"]) for m in members],
-                            value=roles.get(role.id, Select.NULL),
-                            prompt="(not assigned)",
-                            id=f"role-{role.id}",
-                        )
-            yield Button("Start meeting (ctrl+s)", id="start", variant="primary")
-        yield Footer()
+        table.move_cursor(row=max(0, min(row, len(self.members) - 1)))
 
-    @on(SelectionList.SelectionToggled, "#present")
-    def store_attendance(self, event: SelectionList.SelectionToggled) -> None:
-        staff_id = event.selection.value
-        present = staff_id in event.selection_list.selected
-        self.app.session.set_present(staff_id, present)
+    def _member(self) -> dict | None:
+        table = self.query_one(DataTable)
+        if not self.members:
+            return None
+        return self.members[table.cursor_row]
 
-    @on(Select.Changed)
-    def store_role(self, event: Select.Changed) -> None:
-        role = (event.select.id or "").removeprefix("role-")
-        value = None if event.value is Select.NULL else str(event.value)
-        self.app.session.set_role(role, value)
+    def action_toggle_present(self) -> None:
+        member = self._member()
+        if member is not None:
+            self.app.session.set_present(member["staff_id"], not member["present"])
+            self.reload()
 
-    @on(Button.Pressed, "#start")
+    def assign_role(self, role: str) -> None:
+        member = self._member()
+        if member is None:
+            return
+        holder = self.app.session.roles().get(role)
+        staff_id = None if holder == member["staff_id"] else member["staff_id"]
+        self.app.session.set_role(role, staff_id)
+        self.reload()
+
     def action_start(self) -> None:
         self.app.begin_meeting()
