@@ -61,7 +61,10 @@ class MeetingScreen(Screen):
         self.show_step()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        for pane in self.query(StudentReviewPane):
+            pane.set_compact(narrow)
 
     def show_step(self) -> None:
         session = self.app.session

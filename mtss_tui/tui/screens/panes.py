@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +21,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from mtss_tui.tui.widgets.student_card import DOMAIN_TITLES, StudentCardView
+from mtss_tui.tui.widgets.student_card import StudentCardView
 
 
 class StepPane(Vertical):
@@ -148,17 +149,35 @@ class StudentReviewPane(StepPane):
 
     def on_mount(self) -> None:
         self.entries = self.app.school.queue(self.app.session.team)
-        queue = self.query_one(OptionList)
-        for n, entry in enumerate(self.entries, 1):
-            domains = sorted({DOMAIN_TITLES[f.domain] for f in entry.flags})
-            queue.add_option(
-                Option(
-                    f"{n:>2}. {entry.name}\n"
-                    f"    ⚑{len(entry.flags)} {', '.join(domains)}",
-                    id=entry.student_id,
-                )
-            )
         self.shown_id: str | None = None
+        self.compact = False
+        self._fill_queue()
+
+    def set_compact(self, compact: bool) -> None:
+        """One line per student on narrow screens; every reason on wide ones."""
+        if compact != self.compact:
+            self.compact = compact
+            self._fill_queue()
+
+    def _fill_queue(self) -> None:
+        queue = self.query_one(OptionList)
+        highlighted = queue.highlighted
+        queue.clear_options()
+        for n, entry in enumerate(self.entries, 1):
+            if self.compact:
+                given, _, family = entry.name.partition(" ")
+                prompt = Text(
+                    f"{n:>2} {given} {family[:1]}. ⚑{len(entry.flags)}",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
+            else:
+                prompt = Text(f"{n:>2}. {entry.name} ⚑{len(entry.flags)}", style="bold")
+                for flag in entry.flags:
+                    prompt.append(f"\n    {flag.reason}", style="not bold")
+            queue.add_option(Option(prompt, id=entry.student_id))
+        if highlighted is not None:
+            queue.highlighted = highlighted
 
     def shown(self) -> None:
         queue = self.query_one(OptionList)

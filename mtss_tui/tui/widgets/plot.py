@@ -53,7 +53,6 @@ def progress_chart(chart: ProgressChart, width: int, height: int) -> str:
             [baseline, baseline + slope * (end - x0)],
             marker=LINE_MARKER,
             color=AIM_COLOR,
-            label=f"aim (goal {goal:g})",
         )
     if chart.trend is not None:
         start, first, end, last = chart.trend
@@ -62,20 +61,38 @@ def progress_chart(chart: ProgressChart, width: int, height: int) -> str:
             [first, last],
             marker=LINE_MARKER,
             color=TREND_COLOR,
-            label="trend",
         )
 
     if xs:
         # Scores last, so the team's actual points are never drawn over.
-        plt.plot(
-            xs, chart.values, marker=LINE_MARKER, color=SCORE_COLOR, label=chart.measure
-        )
+        plt.plot(xs, chart.values, marker=LINE_MARKER, color=SCORE_COLOR)
         plt.scatter(xs, chart.values, marker="●", color=SCORE_COLOR)
 
     ticks = _date_ticks(xs, chart.dates, width)
     plt.xticks([t for t, _ in ticks], [label for _, label in ticks])
-    plt.title(f"{chart.title} ({chart.unit})")
     return plt.build()
+
+
+def legend(chart: ProgressChart) -> list[tuple[str, str]]:
+    """(text, colour) pieces naming each line, drawn by the widget above the plot.
+
+    plotext's own legend sits inside the plot and hides the first points.
+    """
+    pieces = [(f"{chart.measure} ({chart.unit})  ", ""), ("● scores  ", SCORE_COLOR)]
+    if chart.aim is not None:
+        goal_date = date.fromisoformat(chart.aim[2])
+        pieces.append(
+            (f"━ aim: goal {chart.aim[3]:g} by {goal_date:%b %d %Y}  ", AIM_COLOR)
+        )
+    if chart.trend is not None:
+        pieces.append(("━ trend  ", TREND_COLOR))
+    if chart.phase_starts:
+        pieces.append(("│ intervention start", PHASE_COLOR))
+    return [(text, RICH_NAMES.get(colour, colour)) for text, colour in pieces]
+
+
+RICH_NAMES = {"orange": "orange1"}
+"""plotext colour names that rich spells otherwise."""
 
 
 def _date_ticks(xs: list[int], dates: list[str], width: int) -> list[tuple[int, str]]:

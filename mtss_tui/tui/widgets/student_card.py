@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from mtss_tui.domain.card import StudentCard
 from mtss_tui.domain.records import DOMAINS
-from mtss_tui.tui.widgets.plot import progress_chart
+from mtss_tui.tui.widgets.plot import legend, progress_chart
 
 DOMAIN_TITLES = {
     "academics": "Academics",
@@ -41,7 +41,12 @@ class ProgressChartView(Static):
         if not self.chart.dates:
             self.update("no progress-monitoring scores yet")
             return
-        self.update(Text.from_ansi(progress_chart(self.chart, width, height)))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for piece, colour in legend(self.chart):
+            text.append(piece, style=colour or "bold")
+        text.append("\n")
+        text.append(Text.from_ansi(progress_chart(self.chart, width, height - 1)))
+        self.update(text)
 
 
 class StudentCardView(VerticalScroll):
@@ -67,10 +72,10 @@ class StudentCardView(VerticalScroll):
             widget.border_title = DOMAIN_TITLES[panel.domain]
             widget.set_class(bool(panel.flags), "-flagged")
             body = Text()
+            for reason in panel.flags:  # flags first: they are why we are here
+                body.append("⚑ " + reason + "\n", style="bold red")
             for line in panel.lines:
                 body.append(line + "\n")
-            for reason in panel.flags:
-                body.append("⚑ " + reason + "\n", style="bold red")
             body.rstrip()
             widget.update(body)
 
