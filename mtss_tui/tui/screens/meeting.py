@@ -30,7 +30,9 @@ PANES = {
 }
 
 NARROW = 110
-"""Below this width the agenda column folds away to leave room for the card."""
+"""Below this width the queue shows one line per student and panels shrink."""
+WIDE = 150
+"""From this width the agenda shows beside the queue and panels sit in a row."""
 
 
 class MeetingScreen(Screen):
@@ -63,6 +65,7 @@ class MeetingScreen(Screen):
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
         self.set_class(narrow, "-narrow")
+        self.set_class(NARROW <= self.size.width < WIDE, "-medium")
         for pane in self.query(StudentReviewPane):
             pane.set_compact(narrow)
 
