@@ -79,3 +79,27 @@ def test_a_protocol_step_without_minutes(override):
 def test_unknown_protocol_lists_the_valid_names(settings):
     with pytest.raises(ConfigError, match="unknown protocol 'daily'; valid: tips"):
         settings.protocol("daily")
+
+
+def test_checked_settings_are_cached_until_a_file_changes(tmp_path, override):
+    cache = tmp_path / "cache"
+    (override / "flags.toml").write_text((bundled("config") / "flags.toml").read_text())
+    first = load_settings(bundled("config"), override, cache_dir=cache)
+    [stored] = cache.glob("settings-*.json")
+
+    assert load_settings(bundled("config"), override, cache_dir=cache) == first
+
+    # A changed file is checked again, and a fault in it is reported.
+    (override / "flags.toml").write_text("[[rule]]\nid = 'x'\nkind = 'nope'\n")
+    with pytest.raises(ConfigError, match="rule.0.kind: 'nope': expected one of"):
+        load_settings(bundled("config"), override, cache_dir=cache)
+    assert stored.exists()
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path, settings):
+    cache = tmp_path / "cache"
+    load_settings(bundled("config"), cache_dir=cache)
+    [stored] = cache.glob("settings-*.json")
+    stored.write_text('{"flag_rules": [{"kind": "attendance_rate"}]}')
+
+    assert load_settings(bundled("config"), cache_dir=cache) == settings

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from textual.widgets import Input, OptionList, Select
 
 from mtss_tui.store import open_db
@@ -226,3 +227,37 @@ async def test_card_fits_at_80_by_24(sample_path, settings, clock):
         assert "Step 2/5 Student review · 30:00 left  ·  student 05:00 left" in bar
         rule = str(screen.query_one("#card-rule").render())
         assert rule.startswith("Decision rule:")
+
+
+async def test_a_crash_reports_no_student_data(
+    sample_path, settings, clock, monkeypatch
+):
+    """The crash report names the exception type and code locations, no values."""
+    from mtss_tui.tui.widgets.student_card import StudentCardView
+
+    def broken(self, card, name):
+        secret_note = f"note about {name}"  # a local holding a student's name
+        raise ValueError(secret_note)
+
+    monkeypatch.setattr(StudentCardView, "show", broken)
+    app = make_app(sample_path, settings, clock)
+    reports = []
+    monkeypatch.setattr(
+        app,
+        "_close_messages_no_wait",
+        lambda: reports.extend(str(r) for r in app._exit_renderables),
+    )
+    with pytest.raises(ValueError):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("ctrl+s", "n")
+            await pilot.pause()
+
+    [report] = reports
+    assert report.startswith("mtss stopped on an internal error: ValueError")
+    assert "in broken" in report  # where it happened is shown
+    names = [
+        r["given_name"]
+        for r in open_db(sample_path).query("SELECT given_name FROM students")
+    ]
+    assert not any(name in report for name in names)
+    assert "note about" not in report

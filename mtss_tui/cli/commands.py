@@ -13,10 +13,10 @@ from mtss_tui.config import ConfigError, Settings, load_settings
 from mtss_tui.importers.canonical import ImportFailed
 from mtss_tui.paths import bundled, cache_dir, config_override, default_db_path
 from mtss_tui.reports.minutes import MinutesError, render_minutes
-from mtss_tui.services.meeting import MeetingError
+from mtss_tui.services.meeting import MeetingError, MeetingSession
 from mtss_tui.services.school import School, SchoolError, resolve_team, write_sample
 from mtss_tui.store import StoreError, open_db, queries
-from mtss_tui.store.audit import login_name
+from mtss_tui.store.audit import Recorder, login_name
 from mtss_tui.store.db import is_empty
 
 EXPECTED = (
@@ -75,6 +75,10 @@ def meet(args: Namespace) -> int:
     db = open_db(path)
     team = resolve_team(db, getattr(args, "team", None))
 
+    session = MeetingSession.open(
+        Recorder(db, _actor(args)), settings, team, getattr(args, "protocol", None)
+    )
+
     from mtss_tui.tui.app import MeetingApp
 
     app = MeetingApp(
@@ -85,6 +89,7 @@ def meet(args: Namespace) -> int:
         protocol=getattr(args, "protocol", None),
         actor=_actor(args),
         notice=created,
+        session=session,
     )
     app.run()
     db.close()

@@ -8,6 +8,8 @@ process resumes the same meeting at the same step.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -24,6 +26,30 @@ from mtss_tui.store.audit import Recorder
 
 class MeetingError(Exception):
     """An entry that cannot be recorded as given; the message says why."""
+
+
+HOLD_SECONDS = 30
+"""A meeting held by a process on another machine is free after this silence."""
+
+
+def this_holder() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _holder_alive(holder: str | None, held_at: float | None) -> bool:
+    """Is another mtss process still running this meeting?"""
+    if not holder or holder == this_holder():
+        return False
+    host, _, pid = holder.rpartition(":")
+    if host == socket.gethostname() and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return held_at is not None and time.time() - held_at < HOLD_SECONDS
 
 
 class MeetingSession:
@@ -64,7 +90,14 @@ class MeetingSession:
         """Resume the team's unfinished meeting, or set up a new one."""
         existing = queries.open_meeting(recorder.db, team)
         if existing is not None:
-            return cls(recorder, settings, existing, now)
+            if _holder_alive(existing["holder"], existing["held_at"]):
+                raise MeetingError(
+                    f"meeting {existing['meeting_id']} is open in another mtss "
+                    f"({existing['holder']}); finish or quit it there first"
+                )
+            session = cls(recorder, settings, existing, now)
+            session.hold()
+            return session
 
         chosen = settings.protocol(protocol or "tips")
         day = (today or date.today()).isoformat()
@@ -99,7 +132,24 @@ class MeetingSession:
                     },
                     meeting_id,
                 )
-        return cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
+        session = cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
+        session.hold()
+        return session
+
+    def hold(self) -> None:
+        """Mark the meeting as run by this process (refreshed with each checkpoint)."""
+        self.db.execute(
+            "UPDATE meetings SET holder = ?, held_at = ? WHERE meeting_id = ?",
+            [this_holder(), time.time(), self.meeting_id],
+        )
+
+    def release(self) -> None:
+        """Let another `mtss meet` take the meeting over at once."""
+        self.db.execute(
+            "UPDATE meetings SET holder = NULL, held_at = NULL "
+            "WHERE meeting_id = ? AND holder = ?",
+            [self.meeting_id, this_holder()],
+        )
 
     # Setup: who is here and who holds which role.
 
@@ -219,9 +269,15 @@ class MeetingSession:
         state = self.clock.to_state(now)
         with self.db.atomic():
             self.db.execute(
-                "UPDATE meetings SET clock_state = ?, focus_student = ? "
-                "WHERE meeting_id = ?",
-                [json.dumps(state), self.clock.subject, self.meeting_id],
+                "UPDATE meetings SET clock_state = ?, focus_student = ?, "
+                "holder = ?, held_at = ? WHERE meeting_id = ?",
+                [
+                    json.dumps(state),
+                    self.clock.subject,
+                    this_holder(),
+                    time.time(),
+                    self.meeting_id,
+                ],
             )
             self.db.conn.executemany(
                 "INSERT INTO step_times VALUES (?, ?, ?, ?, ?, ?) "

@@ -98,7 +98,9 @@ V1 = [
         clock_state TEXT,
         focus_student TEXT,
         next_meeting_date TEXT,
-        minutes_path TEXT
+        minutes_path TEXT,
+        holder TEXT,
+        held_at REAL
     )""",
     """CREATE TABLE meeting_attendance (
         meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),

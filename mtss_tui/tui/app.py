@@ -36,6 +36,7 @@ class MeetingApp(App[None]):
         notice: str | None = None,
         now: Callable[[], float] = time.time,
         tick: bool = True,
+        session: MeetingSession | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -49,16 +50,20 @@ class MeetingApp(App[None]):
         self.tick = tick
         self.minutes_path: Path | None = None
         self.meeting_id: str | None = None
-        self.session: MeetingSession | None = None
+        self.session = session
         self._school: School | None = None
 
     def on_mount(self) -> None:
         # Screens are imported when first shown: the setup screen comes up
         # without loading the charting code of the meeting screen.
-        recorder = Recorder(self.db, self.actor)
-        self.session = MeetingSession.open(
-            recorder, self.settings, self.team, self.protocol_name, now=self.now
-        )
+        if self.session is None:
+            self.session = MeetingSession.open(
+                Recorder(self.db, self.actor),
+                self.settings,
+                self.team,
+                self.protocol_name,
+                now=self.now,
+            )
         self.meeting_id = self.session.meeting_id
         self.sub_title = f"{self.meeting_id} · recording as {self.actor}"
 
@@ -127,9 +132,18 @@ class MeetingApp(App[None]):
 
     def _checkpoint(self) -> None:
         session = self.session
-        if (
-            session is not None
-            and session.clock.running
-            and session.record["status"] == "in_progress"
-        ):
+        if session is None or self.minutes_path is not None:
+            return
+        if session.clock.running:
             session.checkpoint()
+        else:
+            session.hold()
+
+    def on_unmount(self) -> None:
+        """On quit, store the clock as it stands and free the meeting."""
+        session = self.session
+        if session is None:
+            return
+        if session.started and self.minutes_path is None:
+            session.checkpoint()
+        session.release()
