@@ -1,6 +1,12 @@
-"""The minutes of a meeting as Markdown, from what the database holds."""
+"""The minutes of a meeting as Markdown, from what the database holds.
+
+Each section is its own function over one `Record` of the meeting, so the
+layout reads top to bottom as the minutes do.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
@@ -11,164 +17,236 @@ class MinutesError(Exception):
     pass
 
 
-def _minutes(seconds: float) -> str:
-    return mmss(seconds).lstrip("+")
+@dataclass
+class Record:
+    """Everything the minutes show, read once."""
+
+    meeting: dict
+    team_title: str
+    staff: dict[str, str]
+    decisions: list[dict]
+    items: list[dict]
+    reviewed: list[dict]
+    notes: list[dict]
+    names: dict[str, str]
+    vocabulary: Vocabulary
+
+    def who(self, student_id: str | None) -> str:
+        return self.names.get(student_id, student_id) if student_id else "the team"
 
 
 def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
     meeting = queries.meeting(db, meeting_id)
     if meeting is None:
         raise MinutesError(f"no meeting {meeting_id!r}")
-    team = queries.one(db, "SELECT * FROM teams WHERE team = ?", [meeting["team"]])
-    staff = {r["staff_id"]: r["name"] for r in queries.rows(db, "SELECT * FROM staff")}
+
+    team = queries.one(db, "SELECT title FROM teams WHERE team = ?", [meeting["team"]])
     decisions = queries.decisions_of(db, meeting_id)
     items = queries.items_of(db, meeting_id)
-    notes = queries.notes_of(db, meeting_id)
     reviewed = queries.previous_items(db, meeting["team"], meeting_id)
-    names = queries.student_names(
-        db,
-        {d["student_id"] for d in decisions}
-        | {i["student_id"] for i in items + reviewed if i["student_id"]},
+    student_ids = {d["student_id"] for d in decisions} | {
+        i["student_id"] for i in items + reviewed if i["student_id"]
+    }
+    record = Record(
+        meeting=meeting,
+        team_title=team["title"] if team else meeting["team"],
+        staff={
+            r["staff_id"]: r["name"] for r in queries.rows(db, "SELECT * FROM staff")
+        },
+        decisions=decisions,
+        items=items,
+        reviewed=reviewed,
+        notes=queries.notes_of(db, meeting_id),
+        names=queries.student_names(db, student_ids),
+        vocabulary=vocabulary,
     )
 
-    out = [
-        f"# Minutes: {team['title'] if team else meeting['team']}, {meeting['date']}",
-        "",
-        f"- Meeting: {meeting_id} ({meeting['protocol']}), status {meeting['status']}",
-        f"- Started {meeting['started_at'] or '-'}, ended {meeting['ended_at'] or '-'}",
-        f"- Recorded by {meeting['recorded_by']}",
-        f"- Next meeting: {meeting['next_meeting_date'] or 'not set'}",
-        "",
-        "## Attendance and roles",
-        "",
+    sections = [
+        _header(record),
+        _attendance(db, record),
+        _times(db, record),
+        _previous(record),
+        _students(record),
+        _team_items(record),
+        _notes(record),
+        _evaluation(db, record),
+        _recap(record),
     ]
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
+
+
+def _clock(seconds: float) -> str:
+    return mmss(seconds).lstrip("+")
+
+
+def _header(record: Record) -> list[str]:
+    m = record.meeting
+    return [
+        f"# Minutes: {record.team_title}, {m['date']}",
+        "",
+        f"- Meeting: {m['meeting_id']} ({m['protocol']}), status {m['status']}",
+        f"- Started {m['started_at'] or '-'}, ended {m['ended_at'] or '-'}",
+        f"- Recorded by {m['recorded_by']}",
+        f"- Next meeting: {m['next_meeting_date'] or 'not set'}",
+    ]
+
+
+def _attendance(db, record: Record) -> list[str]:
+    meeting_id = record.meeting["meeting_id"]
+    lines = ["## Attendance and roles", ""]
     for row in queries.rows(
         db,
-        "SELECT a.staff_id, a.present, s.name FROM meeting_attendance a "
-        "JOIN staff s USING (staff_id) WHERE meeting_id = ? ORDER BY s.name",
+        "SELECT a.present, s.name FROM meeting_attendance a JOIN staff s "
+        "USING (staff_id) WHERE meeting_id = ? ORDER BY s.name",
         [meeting_id],
     ):
-        mark = "x" if row["present"] else " "
-        out.append(f"- [{mark}] {row['name']}")
-    out.append("")
+        lines.append(f"- [{'x' if row['present'] else ' '}] {row['name']}")
     roles = {
         r["role"]: r["staff_id"]
         for r in queries.rows(
             db, "SELECT * FROM meeting_roles WHERE meeting_id = ?", [meeting_id]
         )
     }
-    for role in vocabulary.roles:
-        out.append(f"- {role.label}: {staff.get(roles.get(role.id), 'not assigned')}")
+    lines.append("")
+    for role in record.vocabulary.roles:
+        holder = record.staff.get(roles.get(role.id, ""), "not assigned")
+        lines.append(f"- {role.label}: {holder}")
+    return lines
 
-    out += ["", "## Time per step", "", "| Step | Planned | Actual |", "|---|---|---|"]
-    for row in queries.rows(
+
+def _times(db, record: Record) -> list[str]:
+    meeting_id = record.meeting["meeting_id"]
+    steps = queries.rows(
         db,
         "SELECT * FROM step_times WHERE meeting_id = ? ORDER BY position",
         [meeting_id],
-    ):
+    )
+    lines = ["## Time per step", ""]
+    if not steps:
+        return lines + ["Not recorded."]
+
+    lines += ["| Step | Planned | Actual |", "|---|---|---|"]
+    for row in steps:
         over = row["actual_seconds"] - row["planned_seconds"]
-        note = f" (+{_minutes(over)} over)" if over >= 1 else ""
-        out.append(
-            f"| {row['title']} | {_minutes(row['planned_seconds'])} | "
-            f"{_minutes(row['actual_seconds'])}{note} |"
+        note = f" (+{_clock(over)} over)" if over >= 1 else ""
+        lines.append(
+            f"| {row['title']} | {_clock(row['planned_seconds'])} | "
+            f"{_clock(row['actual_seconds'])}{note} |"
         )
-    student_times = queries.rows(
+
+    students = queries.rows(
         db,
         "SELECT * FROM student_times WHERE meeting_id = ? ORDER BY rowid",
         [meeting_id],
     )
-    if student_times:
-        out += ["", "| Student | Time box | Actual |", "|---|---|---|"]
-        for row in student_times:
-            who = queries.student_names(db, [row["student_id"]]).get(
-                row["student_id"], row["student_id"]
+    if students:
+        names = queries.student_names(db, [r["student_id"] for r in students])
+        lines += ["", "| Student | Time box | Actual |", "|---|---|---|"]
+        for row in students:
+            lines.append(
+                f"| {names.get(row['student_id'], row['student_id'])} | "
+                f"{_clock(row['planned_seconds'])} | {_clock(row['actual_seconds'])} |"
             )
-            out.append(
-                f"| {who} | {_minutes(row['planned_seconds'])} | "
-                f"{_minutes(row['actual_seconds'])} |"
-            )
+    return lines
 
-    out += ["", "## Previous items", ""]
-    if not reviewed:
-        out.append("No open items from earlier meetings.")
-    for item in reviewed:
-        who = f" ({names[item['student_id']]})" if item["student_id"] else ""
-        out.append(
-            f"- {item['what']}{who}: owner {item['owner']}, due "
+
+def _previous(record: Record) -> list[str]:
+    lines = ["## Previous items", ""]
+    if not record.reviewed:
+        return lines + ["No open items from earlier meetings."]
+
+    label = record.vocabulary.label
+    outcomes = {"closed": "closed", "carried": "carried forward"}
+    for item in record.reviewed:
+        whom = f" ({record.who(item['student_id'])})" if item["student_id"] else ""
+        lines.append(
+            f"- {item['what']}{whom}: owner {item['owner']}, due "
             f"{item['due_date'] or '-'}; implementation "
-            f"{vocabulary.label('implementation', item['implementation']) or '-'}; "
-            f"effectiveness "
-            f"{vocabulary.label('effectiveness', item['effectiveness']) or '-'}; "
-            f"{_outcome(item)}"
+            f"{label('implementation', item['implementation']) or '-'}; "
+            f"effectiveness {label('effectiveness', item['effectiveness']) or '-'}; "
+            f"{outcomes.get(item['outcome'], 'not reviewed')}"
         )
+    return lines
 
-    out += ["", "## Students", ""]
-    by_student: dict[str, list[dict]] = {}
-    for decision in decisions:
-        by_student.setdefault(decision["student_id"], []).append(decision)
-    if not decisions:
-        out.append("No decisions recorded.")
-    for student_id, student_decisions in by_student.items():
-        out.append(f"### {names.get(student_id, student_id)} ({student_id})")
-        out.append("")
-        for decision in student_decisions:
-            out.append(
-                f"- Decision: {vocabulary.label('decisions', decision['kind'])}"
+
+def _students(record: Record) -> list[str]:
+    """Each student with a decision or an action item from this meeting."""
+    order: list[str] = []
+    for student_id in [d["student_id"] for d in record.decisions] + [
+        i["student_id"] for i in record.items if i["student_id"]
+    ]:
+        if student_id not in order:
+            order.append(student_id)
+    lines = ["## Students", ""]
+    if not order:
+        return lines + ["No decisions recorded."]
+
+    for student_id in order:
+        lines += [f"### {record.who(student_id)} ({student_id})", ""]
+        for decision in record.decisions:
+            if decision["student_id"] != student_id:
+                continue
+            lines.append(
+                f"- Decision: {record.vocabulary.label('decisions', decision['kind'])}"
                 f" (recorded by {decision['recorded_by']} at "
                 f"{decision['recorded_at']})"
             )
             if decision["rationale"]:
-                out.append(f"  - Rationale: {decision['rationale']}")
-        for item in items:
-            if item["student_id"] == student_id:
-                out.append(
+                lines.append(f"  - Rationale: {decision['rationale']}")
+        for item in record.items:
+            if item["student_id"] == student_id and item["status"] != "closed":
+                lines.append(
                     f"- Action: {item['what']}: {item['owner']}, by "
                     f"{item['due_date'] or 'no date'}"
                 )
-        out.append("")
+        lines.append("")
+    return lines[:-1]
 
-    if notes:
-        out += ["## Notes", ""]
-        for note in notes:
-            restricted = " (restricted)" if note["restricted"] else ""
-            out.append(f"- [{note['step_id']}]{restricted} {note['text']}")
-        out.append("")
 
+def _team_items(record: Record) -> list[str]:
+    team = [i for i in record.items if not i["student_id"] and i["status"] != "closed"]
+    if not team:
+        return []
+    return ["## Team action items", ""] + [
+        f"- {i['what']}: {i['owner']}, by {i['due_date'] or 'no date'}" for i in team
+    ]
+
+
+def _notes(record: Record) -> list[str]:
+    if not record.notes:
+        return []
+    lines = ["## Notes", ""]
+    for note in record.notes:
+        restricted = " (restricted)" if note["restricted"] else ""
+        lines.append(f"- [{note['step_id']}]{restricted} {note['text']}")
+    return lines
+
+
+def _evaluation(db, record: Record) -> list[str]:
     answers = queries.rows(
         db,
         "SELECT * FROM evaluations WHERE meeting_id = ? ORDER BY position",
-        [meeting_id],
+        [record.meeting["meeting_id"]],
     )
-    out += ["## Meeting evaluation", ""]
+    lines = ["## Meeting evaluation", ""]
     if not answers:
-        out.append("Not answered.")
+        return lines + ["Not answered."]
     for row in answers:
-        answer = vocabulary.label("evaluation_answers", row["answer"])
-        out.append(f"- {row['question']} {answer}")
+        answer = record.vocabulary.label("evaluation_answers", row["answer"])
+        lines.append(f"- {row['question']} {answer}")
+    return lines
 
-    out += ["", "## Recap: who does what for whom, by when", ""]
-    live = [i for i in items if i["status"] != "closed"]
+
+def _recap(record: Record) -> list[str]:
+    lines = ["## Recap: who does what for whom, by when", ""]
+    live = [i for i in record.items if i["status"] != "closed"]
     if not live:
-        out.append("No action items.")
-    else:
-        out += ["| Who | What | For whom | By when |", "|---|---|---|---|"]
-        for item in sorted(live, key=lambda i: (i["owner"], i["due_date"] or "")):
-            whom = (
-                names.get(item["student_id"], "the team")
-                if item["student_id"]
-                else "the team"
-            )
-            out.append(
-                f"| {item['owner']} | {item['what']} | {whom} | "
-                f"{item['due_date'] or '-'} |"
-            )
-    out.append("")
-    return "\n".join(out)
+        return lines + ["No action items."]
 
-
-def _outcome(item: dict) -> str:
-    if item.get("outcome") == "closed":
-        return "closed"
-    if item.get("outcome") == "carried":
-        return "carried forward"
-    return "not reviewed"
+    lines += ["| Who | What | For whom | By when |", "|---|---|---|---|"]
+    for item in sorted(live, key=lambda i: (i["owner"], i["due_date"] or "")):
+        lines.append(
+            f"| {item['owner']} | {item['what']} | {record.who(item['student_id'])} | "
+            f"{item['due_date'] or '-'} |"
+        )
+    return lines

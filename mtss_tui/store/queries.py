@@ -175,7 +175,7 @@ def previous_items(db, team: str, meeting_id: str) -> list[dict[str, Any]]:
     """Open action items from the team's earlier meetings, oldest due first.
 
     Items reviewed in this meeting stay listed (with their review), so the team
-    sees what it marked.
+    sees what it marked; items of later meetings never are.
     """
     return rows(
         db,
@@ -183,9 +183,10 @@ def previous_items(db, team: str, meeting_id: str) -> list[dict[str, Any]]:
         "r.outcome FROM action_items a JOIN meetings m USING (meeting_id) "
         "LEFT JOIN item_reviews r ON r.item_id = a.item_id AND r.meeting_id = ? "
         "WHERE m.team = ? AND a.meeting_id != ? "
+        "AND m.date <= (SELECT date FROM meetings WHERE meeting_id = ?) "
         "AND (a.status = 'open' OR r.meeting_id IS NOT NULL) "
         "ORDER BY a.due_date, a.item_id",
-        [meeting_id, team, meeting_id],
+        [meeting_id, team, meeting_id, meeting_id],
     )
 
 
