@@ -1,6 +1,7 @@
 """A whole meeting through every step with Pilot, then the database and minutes."""
 
 import json
+from datetime import date, timedelta
 
 import pytest
 from textual.widgets import Input, OptionList, Select
@@ -8,6 +9,9 @@ from textual.widgets import Input, OptionList, Select
 from mtss_tui.store import open_db
 from mtss_tui.tui.app import MeetingApp
 from mtss_tui.tui.screens.meeting import MeetingScreen
+
+DUE = (date.today() + timedelta(days=14)).isoformat()
+"""A due date that is always two weeks ahead, whenever the tests run."""
 
 
 def make_app(path, settings, clock, **kwargs) -> MeetingApp:
@@ -39,8 +43,11 @@ async def test_a_whole_meeting(sample_path, settings, clock):
         assert isinstance(app.screen, MeetingScreen)
         assert "Step 1/5" in str(app.screen.query_one("#clock-bar").render())
 
-        # Previous items: mark the first, close it; carry the second forward.
+        # Previous items: mark the first, close it; carry the second forward
+        # (the dialog offers the same words, owner and a due date in 14 days).
         await pilot.press("i", "i", "e", "e", "e", "c", "down", "i", "f")
+        assert app.screen.query_one("#item-what", Input).value
+        await pilot.press("ctrl+s")
         clock.advance(11 * 60)  # one minute over the 10 planned
         app.screen.refresh_clock()
         assert app.screen.query_one("#clock-bar").has_class("-overtime")
@@ -58,12 +65,17 @@ async def test_a_whole_meeting(sample_path, settings, clock):
         await pilot.press("a")
         app.screen.query_one("#item-what", Input).value = "Add a fourth session"
         app.screen.query_one("#item-owner", Select).value = members[3]["name"]
-        app.screen.query_one("#item-due", Input).value = "2026-12-18"
+        app.screen.query_one("#item-due", Input).value = DUE
         await pilot.press("ctrl+s")
         await pilot.press("down")
         clock.advance(120)
         await pilot.press("d")
         app.screen.query_one("#decision-kind", Select).value = "continue"
+        await pilot.press("ctrl+s")
+        assert "Give the rationale" in str(
+            app.screen.query_one(".dialog-error").render()
+        )
+        app.screen.query_one("#decision-rationale", Input).value = "On track"
         await pilot.press("ctrl+s")
         await pilot.press("n")
 
@@ -80,18 +92,22 @@ async def test_a_whole_meeting(sample_path, settings, clock):
         # Evaluation and closing.
         for n, answer in enumerate(["yes", "so_so", "yes", "no"]):
             app.screen.query_one(f"#eval-{n}", Select).value = answer
-        app.screen.query_one("#next-meeting", Input).value = "2026-12-18"
+        app.screen.query_one("#next-meeting", Input).value = DUE
         await pilot.click("#close-meeting")
         await pilot.pause()
         closed_text = str(app.screen.query_one("#closed-message").render())
         assert "Minutes written to" in closed_text
+
+        # A closed meeting takes no more entries and keeps its last step.
+        await pilot.press("p", "a")
+        assert "CLOSED · Step 5/5" in str(app.screen.query_one("#clock-bar").render())
 
     db = open_db(sample_path, readonly=True)
     [meeting] = db.query(
         "SELECT * FROM meetings WHERE meeting_id = ?", [app.meeting_id]
     )
     assert meeting["status"] == "closed"
-    assert meeting["next_meeting_date"] == "2026-12-18"
+    assert meeting["next_meeting_date"] == DUE
     assert meeting["protocol"] == "tips"
 
     attendance = {
@@ -210,7 +226,7 @@ async def test_a_whole_meeting(sample_path, settings, clock):
         minutes
     )
     assert "- Was today's meeting a good use of our time? Yes" in minutes
-    assert "Next meeting: 2026-12-18" in minutes
+    assert f"Next meeting: {DUE}" in minutes
 
 
 async def test_card_fits_at_80_by_24(sample_path, settings, clock):
@@ -224,7 +240,7 @@ async def test_card_fits_at_80_by_24(sample_path, settings, clock):
         card = screen.query_one("#card")
         assert card.region.right <= 80
         bar = str(screen.query_one("#clock-bar").render())
-        assert "Step 2/5 Student review · 30:00 left  ·  student 05:00 left" in bar
+        assert "2/5 Student review · 30:00 left · student 05:00 left" in bar
         rule = str(screen.query_one("#card-rule").render())
         assert rule.startswith("Decision rule:")
 

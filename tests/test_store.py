@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from datetime import date, timedelta
 
 import pytest
 
@@ -50,7 +51,8 @@ def test_every_write_leaves_an_audit_row(sample_db, settings, clock):
     before = sample_db.execute("SELECT count(*) FROM audit").fetchone()[0]
     session = MeetingSession.open(recorder, settings, "grade-3", now=clock)
     session.begin()
-    item = session.add_action_item("Call home", "Opal Inkwhistle", "2026-12-18")
+    due = (date.today() + timedelta(days=7)).isoformat()
+    item = session.add_action_item("Call home", "Opal Inkwhistle", due)
     note = session.add_note("Team asked for the spring calendar")
 
     audit = list(

@@ -34,9 +34,9 @@ def terminals():
 def start_meeting_and_decide(term, rationale: str) -> None:
     term.wait_for("ctrl+s start the clock")
     term.keys("C-s")
-    term.wait_for("Step 1/5")
+    term.wait_for("1/5 Review previous items")
     term.keys("n")
-    term.wait_for("Step 2/5")
+    term.wait_for("2/5 Student review")
     term.wait_for("student 0")
     term.keys("d")
     term.wait_for("Decision for")
@@ -116,7 +116,7 @@ def test_sigkill_mid_meeting_resumes_with_every_entry(terminals, tmp_path):
     db.close()
 
     again = terminals("meet", "--db", str(path), "--team", "grade-3")
-    screen = again.wait_for("Step 2/5")
+    screen = again.wait_for("2/5 Student review")
     assert "Resumed meeting" in again.wait_for("Resumed meeting")
     again.keys("C-q")
     again.wait_for("EXITED rc=0")

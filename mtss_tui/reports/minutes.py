@@ -17,6 +17,10 @@ class MinutesError(Exception):
     pass
 
 
+GLANCE_SECONDS = 10
+"""A student on the card for less than this was passed over, not discussed."""
+
+
 @dataclass
 class Record:
     """Everything the minutes show, read once."""
@@ -38,7 +42,18 @@ class Record:
 def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
     meeting = queries.meeting(db, meeting_id)
     if meeting is None:
-        raise MinutesError(f"no meeting {meeting_id!r}")
+        recent = [
+            r["meeting_id"]
+            for r in queries.rows(
+                db,
+                "SELECT meeting_id FROM meetings ORDER BY date DESC, meeting_id "
+                "LIMIT 10",
+            )
+        ]
+        raise MinutesError(
+            f"no meeting {meeting_id!r}; recent meetings: "
+            + (", ".join(recent) or "none yet")
+        )
 
     team = queries.one(db, "SELECT title FROM teams WHERE team = ?", [meeting["team"]])
     decisions = queries.decisions_of(db, meeting_id)

@@ -16,17 +16,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mtss_tui.config import Settings
-from mtss_tui.domain.card import StudentCard
 from mtss_tui.domain.clock import MeetingClock
 from mtss_tui.domain.protocol import Protocol
 from mtss_tui.paths import minutes_dir
+from mtss_tui.services.entries import MeetingEntries, MeetingError
 from mtss_tui.store import queries
 from mtss_tui.store.audit import Recorder
-
-
-class MeetingError(Exception):
-    """An entry that cannot be recorded as given; the message says why."""
-
 
 HOLD_SECONDS = 30
 """A meeting held by a process on another machine is free after this silence."""
@@ -52,7 +47,7 @@ def _holder_alive(holder: str | None, held_at: float | None) -> bool:
     return held_at is not None and time.time() - held_at < HOLD_SECONDS
 
 
-class MeetingSession:
+class MeetingSession(MeetingEntries):
     """One team meeting, from attendance to minutes."""
 
     def __init__(
@@ -61,8 +56,10 @@ class MeetingSession:
         settings: Settings,
         meeting: dict,
         now: Callable[[], float] = time.time,
+        today: Callable[[], date] = date.today,
     ) -> None:
         self.recorder = recorder
+        self.today = today
         self.db = recorder.db
         self.settings = settings
         self.meeting_id: str = meeting["meeting_id"]
@@ -187,35 +184,38 @@ class MeetingSession:
         }
 
     def set_present(self, staff_id: str, present: bool) -> None:
-        self.recorder.upsert(
-            "meeting_attendance",
-            {
-                "meeting_id": self.meeting_id,
-                "staff_id": staff_id,
-                "present": int(present),
-            },
-            ["meeting_id", "staff_id"],
-            self.meeting_id,
-        )
+        """Mark attendance; a member marked absent gives up any role."""
+        with self.db.atomic():
+            self.recorder.upsert(
+                "meeting_attendance",
+                {
+                    "meeting_id": self.meeting_id,
+                    "staff_id": staff_id,
+                    "present": int(present),
+                },
+                ["meeting_id", "staff_id"],
+                self.meeting_id,
+            )
+            if not present:
+                for role, holder in self.roles().items():
+                    if holder == staff_id:
+                        self.set_role(role, None)
 
     def set_role(self, role: str, staff_id: str | None) -> None:
+        """Hand a role to a present member, or (None) leave it unassigned."""
         if staff_id is None:
             self.recorder.delete(
                 "meeting_roles",
-                {
-                    "meeting_id": self.meeting_id,
-                    "role": role,
-                },
+                {"meeting_id": self.meeting_id, "role": role},
                 self.meeting_id,
             )
             return
+        member = next((m for m in self.members() if m["staff_id"] == staff_id), None)
+        if member is None or not member["present"]:
+            raise MeetingError("a role goes to a member who is present")
         self.recorder.upsert(
             "meeting_roles",
-            {
-                "meeting_id": self.meeting_id,
-                "role": role,
-                "staff_id": staff_id,
-            },
+            {"meeting_id": self.meeting_id, "role": role, "staff_id": staff_id},
             ["meeting_id", "role"],
             self.meeting_id,
         )
@@ -311,180 +311,6 @@ class MeetingSession:
                     for student in self.clock.subject_spent
                 ],
             )
-
-    # Entries.
-
-    def record_decision(
-        self, student_id: str, kind: str, rationale: str, card: StudentCard
-    ) -> int:
-        valid = [c.id for c in self.settings.vocabulary.decisions]
-        if kind not in valid:
-            raise MeetingError(f"unknown decision {kind!r}; valid: {', '.join(valid)}")
-        return self.recorder.insert(
-            "decisions",
-            {
-                "meeting_id": self.meeting_id,
-                "student_id": student_id,
-                "kind": kind,
-                "rationale": rationale.strip(),
-                "snapshot": json.dumps(card.snapshot()),
-                "recorded_by": self.recorder.actor,
-                "recorded_at": self.recorder.now(),
-            },
-            self.meeting_id,
-        )
-
-    def add_action_item(
-        self,
-        what: str,
-        owner: str,
-        due: str | None,
-        student_id: str | None = None,
-        decision_id: int | None = None,
-        carried_from: int | None = None,
-    ) -> int:
-        if not what.strip() or not owner.strip():
-            raise MeetingError("an action item needs what is to be done and an owner")
-        if due:
-            try:
-                due = date.fromisoformat(due.strip()).isoformat()
-            except ValueError:
-                raise MeetingError(f"due date {due!r}: expected YYYY-MM-DD") from None
-        return self.recorder.insert(
-            "action_items",
-            {
-                "meeting_id": self.meeting_id,
-                "student_id": student_id,
-                "decision_id": decision_id,
-                "what": what.strip(),
-                "owner": owner.strip(),
-                "due_date": due or None,
-                "status": "open",
-                "carried_from": carried_from,
-                "recorded_by": self.recorder.actor,
-                "recorded_at": self.recorder.now(),
-            },
-            self.meeting_id,
-        )
-
-    def review_item(
-        self,
-        item_id: int,
-        implementation: str | None = None,
-        effectiveness: str | None = None,
-        outcome: str | None = None,
-    ) -> None:
-        """Mark an earlier item; closing or carrying it forward changes its status."""
-        current = (
-            queries.one(
-                self.db,
-                "SELECT * FROM item_reviews WHERE meeting_id = ? AND item_id = ?",
-                [self.meeting_id, item_id],
-            )
-            or {}
-        )
-        review = {
-            "meeting_id": self.meeting_id,
-            "item_id": item_id,
-            "implementation": implementation or current.get("implementation"),
-            "effectiveness": effectiveness or current.get("effectiveness"),
-            "outcome": outcome or current.get("outcome"),
-            "recorded_by": self.recorder.actor,
-            "recorded_at": self.recorder.now(),
-        }
-        item = queries.one(
-            self.db, "SELECT * FROM action_items WHERE item_id = ?", [item_id]
-        )
-        if item is None:
-            raise MeetingError(f"no action item {item_id}")
-
-        with self.db.atomic():
-            self.recorder.upsert(
-                "item_reviews", review, ["meeting_id", "item_id"], self.meeting_id
-            )
-            if outcome == "closed":
-                self._drop_carried_copy(item_id)
-                self.recorder.update(
-                    "action_items",
-                    {"item_id": item_id},
-                    {"status": "closed"},
-                    self.meeting_id,
-                )
-            elif outcome == "carried" and item["status"] != "carried":
-                self.recorder.update(
-                    "action_items",
-                    {"item_id": item_id},
-                    {"status": "carried"},
-                    self.meeting_id,
-                )
-                self.add_action_item(
-                    item["what"],
-                    item["owner"],
-                    None,
-                    item["student_id"],
-                    carried_from=item_id,
-                )
-
-    def _drop_carried_copy(self, item_id: int) -> None:
-        """Closing an item just carried forward takes back its new copy."""
-        copy = queries.one(
-            self.db,
-            "SELECT item_id FROM action_items WHERE meeting_id = ? "
-            "AND carried_from = ?",
-            [self.meeting_id, item_id],
-        )
-        if copy:
-            self.recorder.update(
-                "action_items",
-                {"item_id": copy["item_id"]},
-                {"status": "closed"},
-                self.meeting_id,
-            )
-
-    def add_note(
-        self, text: str, student_id: str | None = None, restricted: bool = False
-    ) -> int:
-        if not text.strip():
-            raise MeetingError("a note needs some text")
-        return self.recorder.insert(
-            "notes",
-            {
-                "meeting_id": self.meeting_id,
-                "step_id": self.step.id,
-                "student_id": student_id,
-                "text": text.strip(),
-                "restricted": int(restricted),
-                "recorded_by": self.recorder.actor,
-                "recorded_at": self.recorder.now(),
-            },
-            self.meeting_id,
-        )
-
-    def answer_evaluation(self, position: int, answer: str) -> None:
-        questions = self.settings.vocabulary.evaluation_questions
-        self.recorder.upsert(
-            "evaluations",
-            {
-                "meeting_id": self.meeting_id,
-                "position": position,
-                "question": questions[position],
-                "answer": answer,
-            },
-            ["meeting_id", "position"],
-            self.meeting_id,
-        )
-
-    def set_next_meeting(self, day: str) -> None:
-        try:
-            value = date.fromisoformat(day.strip()).isoformat()
-        except ValueError:
-            raise MeetingError(f"next meeting {day!r}: expected YYYY-MM-DD") from None
-        self.recorder.update(
-            "meetings",
-            {"meeting_id": self.meeting_id},
-            {"next_meeting_date": value},
-            self.meeting_id,
-        )
 
     def close(self, db_path: Path) -> Path:
         """End the meeting, write the minutes beside the database; returns the file."""

@@ -104,6 +104,8 @@ class MeetingApp(App[None]):
 
     def meeting_closed(self, minutes_path: Path) -> None:
         self.minutes_path = minutes_path
+        self._refresh_clock()
+        self.screen.refresh_bindings()
 
     def _fatal_error(self) -> None:
         """On a crash, show where it happened but no values: they may name students.

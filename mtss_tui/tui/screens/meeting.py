@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,20 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 from mtss_tui.domain.clock import mmss
 from mtss_tui.services.meeting import MeetingError
 from mtss_tui.tui.screens.modals import ActionItemDialog, DecisionDialog
-from mtss_tui.tui.screens.panes import (
-    EvaluationPane,
-    NotesPane,
-    PreviousItemsPane,
-    StudentReviewPane,
-)
-
-PANES = {
-    "previous_items": PreviousItemsPane,
-    "student_review": StudentReviewPane,
-    "new_concerns": NotesPane,
-    "admin": NotesPane,
-    "evaluation": EvaluationPane,
-}
+from mtss_tui.tui.steps import PANES, NotesPane, StudentReviewPane
 
 NARROW = 110
 """Below this width the queue shows one line per student and panels shrink."""
@@ -37,12 +25,12 @@ WIDE = 150
 
 class MeetingScreen(Screen):
     BINDINGS = [
-        Binding("n", "next_step", "Next step"),
-        Binding("p", "previous_step", "Prev step"),
-        Binding("space", "pause", "Pause/resume"),
+        Binding("n", "next_step", "Next"),
+        Binding("p", "previous_step", "Back"),
+        Binding("space", "pause", "Pause"),
         Binding("plus,equals_sign", "extend", "+1 min"),
-        Binding("d", "decision", "Decision"),
-        Binding("a", "action_item", "Action item"),
+        Binding("d", "decision", "Decide"),
+        Binding("a", "action_item", "Action"),
         # The same actions while typing in a field, where letters are text.
         Binding("ctrl+n", "next_step", "Next step", show=False, priority=True),
         Binding("ctrl+b", "previous_step", "Prev step", show=False, priority=True),
@@ -59,8 +47,17 @@ class MeetingScreen(Screen):
                     yield PANES[step.kind](step)
         yield Footer()
 
+    ENTRY_ACTIONS = frozenset(
+        {"next_step", "previous_step", "pause", "extend", "decision", "action_item"}
+    )
+    """What stops once the meeting is closed: its record is final."""
+
     def on_mount(self) -> None:
         self.show_step()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        closed = self.app.minutes_path is not None
+        return not (closed and action in self.ENTRY_ACTIONS)
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
@@ -92,16 +89,27 @@ class MeetingScreen(Screen):
         label = "over" if remaining < 0 else "left"
         state = "PAUSED · " if not clock.running else ""
         left_total = clock.total_planned() - clock.total_spent(now)
+        total_label = "over" if left_total < 0 else "left"
         pane = self.query_one(ContentSwitcher).visible_content
         student = ""
         if isinstance(pane, StudentReviewPane) and pane.shown_id:
-            student = f"{pane.time_box()}  ·  "
-        closed = "  ·  CLOSED" if self.app.minutes_path else ""
+            student = pane.time_box()
+        if self.app.minutes_path:
+            state = "CLOSED · "
+        gap = " · " if self.has_class("-narrow") else "  ·  "
+        parts = [
+            f"{mmss(remaining)} {label}",
+            student,
+            f"meeting {mmss(left_total)} {total_label}",
+        ]
+        word = "" if self.has_class("-narrow") else "Step "
         bar.update(
-            f" {state}Step {clock.current + 1}/{len(clock.steps)} "
-            f"[b]{session.step.title}[/b] · {mmss(remaining)} {label}  ·  {student}"
-            f"meeting {mmss(left_total)} {'over' if left_total < 0 else 'left'}"
-            + closed
+            Text.assemble(
+                f" {state}{word}{clock.current + 1}/{len(clock.steps)} ",
+                (session.step.title, "bold"),
+                gap,
+                gap.join(p for p in parts if p),
+            )
         )
         self._refresh_agenda(now)
 
@@ -154,20 +162,26 @@ class MeetingScreen(Screen):
             return
         student_id = pane.shown_id
         choices = [(c.label, c.id) for c in self.app.settings.vocabulary.decisions]
-        label = f"{student_id}"
+        label = f"{pane.shown_name} ({student_id})"
+        current = self.app.session.decision_of(student_id)
 
         def recorded(result: dict | None) -> None:
             if result is None:
                 return
-            decision_id = self.app.session.record_decision(
-                student_id, result["kind"], result["rationale"], pane.card
-            )
+            try:
+                decision_id = self.app.session.record_decision(
+                    student_id, result["kind"], result["rationale"], pane.card
+                )
+            except MeetingError as error:
+                self.notify(str(error), severity="error")
+                return
             self.last_decision = (student_id, decision_id)
+            pane.fill_queue()
             self.notify(
                 f"Decision saved for {student_id}: press a to add an action item"
             )
 
-        self.app.push_screen(DecisionDialog(label, choices), recorded)
+        self.app.push_screen(DecisionDialog(label, choices, current), recorded)
 
     def action_action_item(self) -> None:
         session = self.app.session
@@ -176,7 +190,7 @@ class MeetingScreen(Screen):
         decision = getattr(self, "last_decision", None)
         decision_id = decision[1] if decision and decision[0] == student_id else None
         owners = [m["name"] for m in session.members()]
-        about = student_id or "the team"
+        about = f"{pane.shown_name} ({student_id})" if pane else "the team"
 
         def recorded(result: dict | None) -> None:
             if result is None:
@@ -192,7 +206,7 @@ class MeetingScreen(Screen):
             except MeetingError as error:
                 self.notify(str(error), severity="error")
                 return
-            self.notify(f"Action item saved for {about}")
+            self.notify(f"Action item saved for {student_id or 'the team'}")
             pane_now = self.query_one(ContentSwitcher).visible_content
             if isinstance(pane_now, NotesPane):
                 pane_now.reload()

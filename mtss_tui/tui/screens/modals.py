@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
+
+from mtss_tui.domain.dates import DateProblem, parse_day
 
 
 class _EntryDialog(ModalScreen[dict | None]):
@@ -37,22 +40,37 @@ class _EntryDialog(ModalScreen[dict | None]):
         )
 
     def _error(self, message: str) -> None:
-        self.query_one(".dialog-error", Label).update(message)
+        self.query_one(".dialog-error", Label).update(Text(message))
 
 
 class DecisionDialog(_EntryDialog):
     """Decision and rationale for the student on the card."""
 
-    def __init__(self, student_label: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        student_label: str,
+        choices: list[tuple[str, str]],
+        current: dict | None = None,
+    ) -> None:
         super().__init__()
         self.student_label = student_label
         self.choices = choices
+        self.current = current or {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Decision for {self.student_label}", classes="dialog-title")
-            yield Select(self.choices, prompt="Choose a decision", id="decision-kind")
+            title = f"Decision for {self.student_label}"
+            if self.current:
+                title += " (correcting the one recorded)"
+            yield Label(Text(title), classes="dialog-title")
+            yield Select(
+                self.choices,
+                prompt="Choose a decision",
+                id="decision-kind",
+                value=self.current.get("kind", Select.NULL),
+            )
             yield Input(
+                value=self.current.get("rationale", ""),
                 placeholder="Rationale: what the data show, why this",
                 id="decision-rationale",
             )
@@ -69,23 +87,43 @@ class DecisionDialog(_EntryDialog):
             self._error("Choose a decision first.")
             return
         rationale = self.query_one("#decision-rationale", Input).value
+        if not rationale.strip():
+            self._error("Give the rationale: what the data show, why this decision.")
+            return
         self.dismiss({"kind": kind, "rationale": rationale})
 
 
 class ActionItemDialog(_EntryDialog):
     """What is to be done, by whom, by when."""
 
-    def __init__(self, about: str, owners: list[str], today: date) -> None:
+    def __init__(
+        self,
+        about: str,
+        owners: list[str],
+        today: date,
+        what: str = "",
+        owner: str | None = None,
+    ) -> None:
         super().__init__()
         self.about = about
         self.owners = owners
+        self.today = today
+        self.what = what
+        self.owner = owner
         self.default_due = (today + timedelta(days=14)).isoformat()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Action item · {self.about}", classes="dialog-title")
-            yield Input(placeholder="What is to be done", id="item-what")
-            yield Select([(o, o) for o in self.owners], prompt="Owner", id="item-owner")
+            yield Label(Text(f"Action item · {self.about}"), classes="dialog-title")
+            yield Input(
+                value=self.what, placeholder="What is to be done", id="item-what"
+            )
+            yield Select(
+                [(o, o) for o in self.owners],
+                prompt="Owner",
+                id="item-owner",
+                value=self.owner if self.owner in self.owners else Select.NULL,
+            )
             yield Input(
                 value=self.default_due, placeholder="Due YYYY-MM-DD", id="item-due"
             )
@@ -107,8 +145,8 @@ class ActionItemDialog(_EntryDialog):
             self._error("Choose an owner.")
             return
         try:
-            date.fromisoformat(due)
-        except ValueError:
-            self._error("Due date as YYYY-MM-DD, for example 2026-12-18.")
+            parse_day(due, "due date", not_before=self.today)
+        except DateProblem as problem:
+            self._error(str(problem))
             return
         self.dismiss({"what": what, "owner": owner, "due": due})

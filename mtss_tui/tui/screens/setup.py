@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from mtss_tui.services.meeting import MeetingError
+
 
 class SetupScreen(Screen):
     """One table of the team: each mark is stored as it is made.
@@ -96,8 +98,22 @@ class SetupScreen(Screen):
             return
         holder = self.app.session.roles().get(role)
         staff_id = None if holder == member["staff_id"] else member["staff_id"]
-        self.app.session.set_role(role, staff_id)
+        try:
+            self.app.session.set_role(role, staff_id)
+        except MeetingError as error:
+            self.notify(
+                f"{member['name']} is marked absent: {error}", severity="warning"
+            )
+            return
         self.reload()
 
     def action_start(self) -> None:
+        roles = self.app.session.roles()
+        missing = [
+            r.label for r in self.app.settings.vocabulary.roles if r.id not in roles
+        ]
+        if missing:
+            self.app.notify(
+                "Started without: " + ", ".join(missing), severity="warning", timeout=6
+            )
         self.app.begin_meeting()

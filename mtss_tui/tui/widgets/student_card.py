@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
@@ -64,8 +66,11 @@ class StudentCardView(VerticalScroll):
     def show(self, card: StudentCard, name: str) -> None:
         flagged = len(card.flags)
         self.query_one("#card-title", Static).update(
-            f"[b]{name}[/b] · {card.student_id} · grade {card.grade} · "
-            f"{flagged} flag{'s' if flagged != 1 else ''}"
+            Text.assemble(
+                (name, "bold"),
+                f" · {card.student_id} · grade {card.grade} · "
+                f"{flagged} flag{'s' if flagged != 1 else ''}",
+            )
         )
         for panel in card.panels:
             widget = self.query_one(f"#panel-{panel.domain}", Static)
@@ -91,11 +96,24 @@ class StudentCardView(VerticalScroll):
             if chart.trend_slope_per_week is not None:
                 slopes.append(f"trend (OLS) {chart.trend_slope_per_week:+.2f}/week")
             rule.update(
-                f"[b]Decision rule:[/b] {chart.rule}"
-                + (f"  ·  {', '.join(slopes)}" if slopes else "")
+                Text.assemble(
+                    ("Decision rule: ", "bold"),
+                    chart.rule + (f"  ·  {', '.join(slopes)}" if slopes else ""),
+                )
             )
         self.query_one("#card-months", Static).update(_months_table(card))
         self.scroll_home(animate=False)
+
+    def show_empty(self) -> None:
+        """No student is flagged for this team: say so instead of a blank card."""
+        self.query_one("#card-title", Static).update(
+            "No student of this team is flagged by the rules: nothing to review."
+        )
+
+
+def _month_name(month: str) -> str:
+    """'2026-09' as 'Sep'."""
+    return date(2000, int(month[5:]), 1).strftime("%b")
 
 
 def _months_table(card: StudentCard) -> Text:
@@ -103,7 +121,9 @@ def _months_table(card: StudentCard) -> Text:
     incidents = dict(card.incidents_by_month)
     text = Text()
     text.append("Month     ", style="bold")
-    text.append("  ".join(f"{m[5:]:>5}" for m, _, _ in card.attendance_by_month))
+    text.append(
+        "  ".join(f"{_month_name(m):>5}" for m, _, _ in card.attendance_by_month)
+    )
     text.append("\nAttend %  ", style="bold")
     text.append(
         "  ".join(

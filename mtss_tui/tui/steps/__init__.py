@@ -1,0 +1,23 @@
+"""One pane per kind of protocol step; the meeting screen shows the current one."""
+
+from mtss_tui.tui.steps.evaluation import EvaluationPane
+from mtss_tui.tui.steps.notes import NotesPane
+from mtss_tui.tui.steps.previous import PreviousItemsPane
+from mtss_tui.tui.steps.review import StudentReviewPane
+
+PANES = {
+    "previous_items": PreviousItemsPane,
+    "student_review": StudentReviewPane,
+    "new_concerns": NotesPane,
+    "admin": NotesPane,
+    "evaluation": EvaluationPane,
+}
+"""The pane that runs each step kind of a protocol."""
+
+__all__ = [
+    "PANES",
+    "EvaluationPane",
+    "NotesPane",
+    "PreviousItemsPane",
+    "StudentReviewPane",
+]
