@@ -70,7 +70,7 @@ def load_settings(
     settings = Settings(
         flag_rules=_load_rules(files["flags.toml"]),
         cuts=load_model(files["norms/screening_cuts.toml"], CutScores),
-        vocabulary=load_model(files["vocabulary.toml"], Vocabulary),
+        vocabulary=_load_vocabulary(files["vocabulary.toml"]),
         protocols=_load_protocols(
             [path for name, path in files.items() if name.startswith("protocols/")]
         ),
@@ -111,12 +111,40 @@ def load_protocol(path: Path) -> Protocol:
     data, text = read_toml(path)
     if "step" in data:
         data["steps"] = data.pop("step")
-    return _validate(Protocol, data, path, text, {"steps": "step"})
+    protocol = _validate(Protocol, data, path, text, {"steps": "step"})
+    _unique([s.id for s in protocol.steps], "step", "id", path, text)
+    return protocol
+
+
+def _unique(ids: list[str], table: str, key: str, path: Path, text: str) -> None:
+    """Each id once: a second step, rule or choice of the same id is a fault."""
+    seen: set[str] = set()
+    for index, value in enumerate(ids):
+        if value in seen:
+            line = locate(text, (table, index, key))
+            raise ConfigError(
+                f"{path}:{line}: {table}.{index}.{key}: {value!r} is used twice"
+            )
+        seen.add(value)
 
 
 def load_model(path: Path, model: type) -> Any:
     data, text = read_toml(path)
     return _validate(model, data, path, text, {})
+
+
+def _load_vocabulary(path: Path) -> Vocabulary:
+    vocabulary = load_model(path, Vocabulary)
+    _, text = read_toml(path)
+    for group in (
+        "decisions",
+        "implementation",
+        "effectiveness",
+        "evaluation_answers",
+        "roles",
+    ):
+        _unique([c.id for c in getattr(vocabulary, group)], group, "id", path, text)
+    return vocabulary
 
 
 def _load_rules(path: Path) -> list[FlagRule]:
@@ -152,6 +180,7 @@ def _load_rules(path: Path) -> list[FlagRule]:
             faults.append(str(error))
     if faults:
         raise ConfigError("\n".join(faults))
+    _unique([rule.id for rule in checked], "rule", "id", path, text)
     return checked
 
 
@@ -160,6 +189,11 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
 
     try:
         text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: not UTF-8 text; save the file as UTF-8"
+        ) from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
     try:
@@ -201,13 +235,20 @@ def _problem(fault: dict) -> str:
 def _cache_file(cache_dir: Path, files: dict[str, Path]) -> Path | None:
     try:
         stamp = [
-            (name, str(path.resolve()), path.stat().st_size, path.stat().st_mtime_ns)
+            (name, str(path.resolve()), *_stat(path))
             for name, path in sorted(files.items())
         ]
     except OSError:
         return None
     digest = hashlib.sha256(json.dumps([__version__, stamp]).encode()).hexdigest()
     return cache_dir / f"settings-{digest[:24]}.json"
+
+
+def _stat(path: Path) -> tuple[int, int, int]:
+    """Size, modification and change time: a rewrite moves the change time even
+    when the size and modification time are put back."""
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
 def _write_cache(cache: Path, settings: Settings) -> None:
@@ -243,10 +284,14 @@ def _from_plain(plain: dict) -> Settings:
         ),
         vocabulary=Vocabulary(**vocabulary),
         protocols={
-            name: Protocol(**{**p, "steps": [Step(**s) for s in p["steps"]]})
-            for name, p in plain["protocols"].items()
+            name: protocol_from_plain(p) for name, p in plain["protocols"].items()
         },
     )
+
+
+def protocol_from_plain(plain: dict) -> Protocol:
+    """A protocol stored as JSON (in the cache, or with the meeting that ran it)."""
+    return Protocol(**{**plain, "steps": [Step(**s) for s in plain["steps"]]})
 
 
 # Finding the line of a key in a TOML text.

@@ -133,3 +133,20 @@ def test_every_command_has_help_with_an_example(command, capsys):
     out = capsys.readouterr().out
     assert "--db" in out
     assert f"example:\n  mtss {command}" in out
+
+
+def test_a_pipe_in_an_action_item_stays_in_its_table_cell(sample_path, capsys):
+    from mtss_tui.store import open_db
+
+    db = open_db(sample_path)
+    db.execute("UPDATE action_items SET what = 'Print a|b chart' WHERE item_id = 1")
+    db.close()
+    main(["minutes", "M-2026-11-13-grade-3", "--db", str(sample_path)])
+    recap = [
+        line
+        for line in capsys.readouterr().out.splitlines()
+        if "Print a" in line and line.startswith("|")
+    ]
+
+    assert recap and all(line.count(" | ") == 3 for line in recap)
+    assert "Print a\\|b chart" in recap[0]

@@ -103,3 +103,67 @@ def test_a_damaged_cache_is_rebuilt(tmp_path, settings):
     stored.write_text('{"flag_rules": [{"kind": "attendance_rate"}]}')
 
     assert load_settings(bundled("config"), cache_dir=cache) == settings
+
+
+def _protocol_file(override, text):
+    path = override / "protocols" / "own.toml"
+    path.write_text(text)
+    return path
+
+
+OWN = """name = "own"
+title = "Our meeting"
+
+[[step]]
+id = "a"
+title = "First"
+minutes = {a}
+kind = "admin"
+
+[[step]]
+id = "{b}"
+title = "Second"
+minutes = 5
+kind = "evaluation"
+"""
+
+
+@pytest.mark.parametrize(
+    ("minutes", "second", "fault"),
+    [
+        ("inf", "b", "own.toml:7: step.0.minutes:"),
+        ("1e308", "b", "own.toml:7: step.0.minutes: Input should be less than or"),
+        ("5", "a", "own.toml:11: step.1.id: 'a' is used twice"),
+    ],
+)
+def test_protocol_values_out_of_bounds(override, minutes, second, fault):
+    _protocol_file(override, OWN.replace("{a}", minutes).replace("{b}", second))
+    with pytest.raises(ConfigError) as error:
+        load_settings(bundled("config"), override)
+    assert fault in str(error.value)
+
+
+def test_a_file_saved_as_utf16_is_named(override):
+    text = (bundled("config") / "flags.toml").read_text()
+    (override / "flags.toml").write_bytes(text.encode("utf-16"))
+
+    with pytest.raises(ConfigError, match=r"flags.toml:1: not UTF-8 text"):
+        load_settings(bundled("config"), override)
+
+
+def test_duplicate_rule_ids_and_month_13(override):
+    text = (bundled("config") / "flags.toml").read_text()
+    (override / "flags.toml").write_text(
+        text.replace('id = "recent_incidents"', 'id = "chronic_absence"')
+    )
+    with pytest.raises(ConfigError, match=r"rule.1.id: 'chronic_absence' is used"):
+        load_settings(bundled("config"), override)
+
+    (override / "flags.toml").unlink()
+    cuts = (bundled("config") / "norms" / "screening_cuts.toml").read_text()
+    (override / "norms").mkdir()
+    (override / "norms" / "screening_cuts.toml").write_text(
+        cuts.replace("winter = [12, 1, 2]", "winter = [13, 1, 2]")
+    )
+    with pytest.raises(ConfigError, match=r"windows.winter.0: Input should be less"):
+        load_settings(bundled("config"), override)

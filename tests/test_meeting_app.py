@@ -35,9 +35,9 @@ async def test_a_whole_meeting(sample_path, settings, clock):
         absent = members[0]["staff_id"]
         await pilot.press("space", "down", "1", "down", "2", "3", "3")
         table = app.screen.query_one("#members")
-        assert table.get_row_at(0)[0] == "absent"
-        assert table.get_row_at(1)[3] == "Facilitator"
-        assert table.get_row_at(2)[3] == "Minute taker"  # 3 twice: analyst undone
+        assert str(table.get_row_at(0)[0]) == "absent"
+        assert str(table.get_row_at(1)[3]) == "Facilitator"
+        assert str(table.get_row_at(2)[3]) == "Minute taker"  # 3 twice: analyst undone
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -100,7 +100,8 @@ async def test_a_whole_meeting(sample_path, settings, clock):
 
         # A closed meeting takes no more entries and keeps its last step.
         await pilot.press("p", "a")
-        assert "CLOSED · Step 5/5" in str(app.screen.query_one("#clock-bar").render())
+        bar = str(app.screen.query_one("#clock-bar").render())
+        assert bar.startswith(" CLOSED · ") and "Step 5/5" in bar
 
     db = open_db(sample_path, readonly=True)
     [meeting] = db.query(
@@ -240,7 +241,7 @@ async def test_card_fits_at_80_by_24(sample_path, settings, clock):
         card = screen.query_one("#card")
         assert card.region.right <= 80
         bar = str(screen.query_one("#clock-bar").render())
-        assert "2/5 Student review · 30:00 left · student 05:00 left" in bar
+        assert bar.startswith(" 30:00 left · 2/5 Student review · student 05:00 left")
         rule = str(screen.query_one("#card-rule").render())
         assert rule.startswith("Decision rule:")
 
@@ -277,3 +278,28 @@ async def test_a_crash_reports_no_student_data(
     ]
     assert not any(name in report for name in names)
     assert "note about" not in report
+
+
+async def test_text_in_brackets_is_shown_as_typed(sample_path, settings, clock):
+    """Regression: `[/b]` in a note was read as markup and crashed the meeting."""
+    app = make_app(sample_path, settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s", "n", "n")
+        app.screen.query_one("#note-new", Input).value = "said [/b] sad [b]x[/b]"
+        await pilot.press("enter")
+        await pilot.press("ctrl+a")
+        app.screen.query_one("#item-what", Input).value = "Order [/] supplies"
+        app.screen.query_one("#item-owner", Select).value = app.session.members()[0][
+            "name"
+        ]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#notes-new").render())
+        assert "said [/b] sad [b]x[/b]" in shown
+        assert "Order [/] supplies" in shown
+
+    # The next start, which draws the same entries, comes up as well.
+    again = make_app(sample_path, settings, clock)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "said [/b] sad" in str(again.screen.query_one("#notes-new").render())

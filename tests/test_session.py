@@ -48,3 +48,34 @@ def test_quitting_frees_the_meeting(sample_db, settings, clock):
         "SELECT holder FROM meetings WHERE meeting_id = ?", [session.meeting_id]
     ).fetchone()[0]
     assert holder is None
+
+
+def test_a_meeting_keeps_the_protocol_it_started_with(sample_db, tmp_path, clock):
+    """Regression: cutting a step from the file crashed the resumed meeting."""
+    from mtss_tui.config import load_settings
+    from mtss_tui.paths import bundled
+
+    override = tmp_path / "school"
+    (override / "protocols").mkdir(parents=True)
+    tips = (bundled("config") / "protocols" / "tips.toml").read_text()
+    own = override / "protocols" / "short.toml"
+    own.write_text(tips.replace('name = "tips"', 'name = "short"'))
+    settings = load_settings(bundled("config"), override)
+    session = MeetingSession.open(
+        Recorder(sample_db, "a"), settings, "grade-3", "short", now=clock
+    )
+    session.begin()
+    for _ in range(4):
+        session.next_step()
+    session.release()
+
+    cut = own.read_text().split("[[step]]")
+    own.write_text("[[step]]".join(cut[:3]))  # two steps left in the file
+    changed = load_settings(bundled("config"), override)
+    resumed = MeetingSession.open(
+        Recorder(sample_db, "b"), changed, "grade-3", now=clock
+    )
+
+    assert len(changed.protocol("short").steps) == 2
+    assert len(resumed.protocol.steps) == 5
+    assert resumed.step.id == "evaluation"

@@ -103,3 +103,17 @@ def test_decision_snapshot_reads_back_the_card(sample_db, settings, clock):
     assert snapshot["chart"]["verdict"] == "change_intervention"
     assert snapshot["chart"]["values"] == card.chart.values
     assert [f["rule"] for f in snapshot["flags"]] == [f.rule for f in entry.flags]
+
+
+def test_a_folder_or_a_foreign_database_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        open_db(tmp_path)
+
+    foreign = tmp_path / "other.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE attendance (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="holds other tables, such as 'attendance'"):
+        open_db(foreign)
+    assert sqlite3.connect(foreign).execute("PRAGMA user_version").fetchone() == (0,)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import sys
 from argparse import Namespace
 from pathlib import Path
@@ -36,6 +37,10 @@ def run(args: Namespace) -> int:
         return COMMANDS[command](args)
     except EXPECTED as error:
         print(f"mtss {command}: {error}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as error:
+        # SQLite's messages name tables and columns, never the values in them.
+        print(f"mtss {command}: database error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -108,7 +113,10 @@ def _ensure_school(path: Path, actor: str) -> str | None:
         db.close()
         if not empty:
             return None
-    write_sample(path, actor)
+    try:
+        write_sample(path, actor)
+    except SchoolError:
+        return None  # another `mtss` created it a moment ago
     message = f"Created the sample school database at {path}"
     print(message, file=sys.stderr)
     return message

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
-from annotated_types import Ge, Gt, Lt
+from annotated_types import Ge, Gt, Le, Lt
 
 from mtss_tui.domain.progress import AimLine, Point, side_of_aim
 from mtss_tui.domain.protocol import STRICT
@@ -29,7 +29,7 @@ class AttendanceRateRule:
     """Share of enrolled days missed at or above which the rule fires."""
     min_days: int = 10
     """Too few enrolled days make a rate meaningless; below this, no flag."""
-    weight: float = 1.0
+    weight: Annotated[float, Ge(0), Le(100)] = 1.0
     """How much this flag adds to a student's urgency in the queue."""
 
 
@@ -43,7 +43,7 @@ class IncidentCountRule:
     window_school_days: Annotated[int, Ge(1)]
     severities: list[str] = field(default_factory=list)
     """Count only these severities; empty counts every incident."""
-    weight: float = 1.0
+    weight: Annotated[float, Ge(0), Le(100)] = 1.0
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class ScreeningCutRule:
     kind: Literal["screening_cut"]
     measures: list[str] = field(default_factory=list)
     """Screening measures to check; empty checks every measure with a cut score."""
-    weight: float = 1.0
+    weight: Annotated[float, Ge(0), Le(100)] = 1.0
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class BelowAimRule:
     id: str
     kind: Literal["below_aim"]
     points: Annotated[int, Ge(1)] = 4
-    weight: float = 1.0
+    weight: Annotated[float, Ge(0), Le(100)] = 1.0
 
 
 FlagRule = AttendanceRateRule | IncidentCountRule | ScreeningCutRule | BelowAimRule
@@ -90,15 +90,18 @@ class CutScore:
     cut: float
 
 
+Month = Annotated[int, Ge(1), Le(12)]
+
+
 @dataclass(frozen=True)
 class ScreeningWindows:
     """Months that belong to each screening window (1 = January)."""
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    fall: list[int] = field(default_factory=lambda: [7, 8, 9, 10, 11])
-    winter: list[int] = field(default_factory=lambda: [12, 1, 2])
-    spring: list[int] = field(default_factory=lambda: [3, 4, 5, 6])
+    fall: list[Month] = field(default_factory=lambda: [7, 8, 9, 10, 11])
+    winter: list[Month] = field(default_factory=lambda: [12, 1, 2])
+    spring: list[Month] = field(default_factory=lambda: [3, 4, 5, 6])
 
     def window_of(self, on: date) -> str | None:
         for name in ("fall", "winter", "spring"):

@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, ClassVar, Literal
 
-from annotated_types import Gt, MinLen
+from annotated_types import Gt, Le, MinLen
 
 StepKind = Literal[
     "previous_items", "student_review", "new_concerns", "admin", "evaluation"
 ]
 """What a step's screen shows and records."""
 
-STRICT: dict = {"extra": "forbid", "strict": True}
-"""pydantic settings for every configuration record: no unknown keys, no coercion."""
+STRICT: dict = {"extra": "forbid", "strict": True, "allow_inf_nan": False}
+"""pydantic settings for configuration records: no unknown keys, no coercion,
+no infinite or not-a-number values."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Step:
 
     id: str
     title: str
-    minutes: Annotated[float, Gt(0)]
+    minutes: Annotated[float, Gt(0), Le(480)]
     kind: StepKind
     prompts: list[str] = field(default_factory=list)
     """Questions the facilitator reads at this step."""
@@ -41,13 +42,8 @@ class Protocol:
     title: str
     steps: Annotated[list[Step], MinLen(1)]
     description: str = ""
-    student_minutes: Annotated[float, Gt(0)] = 5
+    student_minutes: Annotated[float, Gt(0), Le(120)] = 5
     """The time box of each student in a student-review step."""
-
-    def __post_init__(self) -> None:
-        ids = [step.id for step in self.steps]
-        if len(set(ids)) != len(ids):
-            raise ValueError("step ids must be unique")
 
     @property
     def planned_minutes(self) -> float:

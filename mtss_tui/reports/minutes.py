@@ -90,6 +90,11 @@ def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
     return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
 
 
+def _cell(text: str) -> str:
+    """Text as one Markdown table cell: a `|` or a line break would end it."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
 def _clock(seconds: float) -> str:
     return mmss(seconds).lstrip("+")
 
@@ -145,7 +150,7 @@ def _times(db, record: Record) -> list[str]:
         over = row["actual_seconds"] - row["planned_seconds"]
         note = f" (+{_clock(over)} over)" if over >= 1 else ""
         lines.append(
-            f"| {row['title']} | {_clock(row['planned_seconds'])} | "
+            f"| {_cell(row['title'])} | {_clock(row['planned_seconds'])} | "
             f"{_clock(row['actual_seconds'])}{note} |"
         )
 
@@ -159,7 +164,7 @@ def _times(db, record: Record) -> list[str]:
         lines += ["", "| Student | Time box | Actual |", "|---|---|---|"]
         for row in students:
             lines.append(
-                f"| {names.get(row['student_id'], row['student_id'])} | "
+                f"| {_cell(names.get(row['student_id'], row['student_id']))} | "
                 f"{_clock(row['planned_seconds'])} | {_clock(row['actual_seconds'])} |"
             )
     return lines
@@ -261,7 +266,7 @@ def _recap(record: Record) -> list[str]:
     lines += ["| Who | What | For whom | By when |", "|---|---|---|---|"]
     for item in sorted(live, key=lambda i: (i["owner"], i["due_date"] or "")):
         lines.append(
-            f"| {item['owner']} | {item['what']} | {record.who(item['student_id'])} | "
-            f"{item['due_date'] or '-'} |"
+            f"| {_cell(item['owner'])} | {_cell(item['what'])} | "
+            f"{_cell(record.who(item['student_id']))} | {item['due_date'] or '-'} |"
         )
     return lines

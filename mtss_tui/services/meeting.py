@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 
-from mtss_tui.config import Settings
+from mtss_tui.config import Settings, protocol_from_plain
 from mtss_tui.domain.clock import MeetingClock
 from mtss_tui.domain.protocol import Protocol
 from mtss_tui.paths import minutes_dir
@@ -64,7 +66,12 @@ class MeetingSession(MeetingEntries):
         self.settings = settings
         self.meeting_id: str = meeting["meeting_id"]
         self.team: str = meeting["team"]
-        self.protocol: Protocol = settings.protocol(meeting["protocol"])
+        # A meeting runs the protocol it started with, even if the file changes.
+        self.protocol: Protocol = (
+            protocol_from_plain(json.loads(meeting["protocol_json"]))
+            if meeting["protocol_json"]
+            else settings.protocol(meeting["protocol"])
+        )
         self.now = now
         self.resumed = meeting["status"] == "in_progress"
         state = json.loads(meeting["clock_state"]) if meeting["clock_state"] else None
@@ -106,29 +113,35 @@ class MeetingSession(MeetingEntries):
             taken = queries.meeting(recorder.db, candidate)
             meeting_id, suffix = candidate, suffix + 1
 
-        with recorder.db.atomic():
-            recorder.insert(
-                "meetings",
-                {
-                    "meeting_id": meeting_id,
-                    "team": team,
-                    "protocol": chosen.name,
-                    "date": day,
-                    "status": "setup",
-                    "recorded_by": recorder.actor,
-                },
-                meeting_id,
-            )
-            for member in queries.team_members(recorder.db, team):
+        try:
+            with recorder.db.atomic():
                 recorder.insert(
-                    "meeting_attendance",
+                    "meetings",
                     {
                         "meeting_id": meeting_id,
-                        "staff_id": member["staff_id"],
-                        "present": 1,
+                        "team": team,
+                        "protocol": chosen.name,
+                        "protocol_json": json.dumps(asdict(chosen)),
+                        "date": day,
+                        "status": "setup",
+                        "recorded_by": recorder.actor,
                     },
                     meeting_id,
                 )
+                for member in queries.team_members(recorder.db, team):
+                    recorder.insert(
+                        "meeting_attendance",
+                        {
+                            "meeting_id": meeting_id,
+                            "staff_id": member["staff_id"],
+                            "present": 1,
+                        },
+                        meeting_id,
+                    )
+        except sqlite3.IntegrityError:
+            # Another `mtss meet` set up the same meeting a moment ago: join it
+            # (or be told it is held) as if it had been there first.
+            return cls.open(recorder, settings, team, protocol, today, now)
         session = cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
         session.hold()
         return session

@@ -40,11 +40,11 @@ def write_sample(db_path: Path, actor: str, force: bool = False) -> dict[str, in
     tables = read_folder(bundled("sample_data"))
     db = open_db(db_path)
     try:
-        if not is_empty(db) and not force:
-            raise SchoolError(
-                f"{db_path} already holds a school; use --force to replace it"
-            )
-        with db.atomic():
+        with db.atomic():  # checked inside the write lock: two first runs race
+            if not is_empty(db) and not force:
+                raise SchoolError(
+                    f"{db_path} already holds a school; use --force to replace it"
+                )
             if force:
                 _clear(db)
             counts = write_tables(db, tables)

@@ -87,41 +87,77 @@ class Database:
 
 def open_db(path: Path, readonly: bool = False) -> Database:
     """Open (and for writers, create or migrate) the database at `path`."""
-    if readonly:
-        if not path.exists():
-            raise StoreError(f"{path}: no such database")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path)
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn = _connect(path, readonly)
     db = Database(conn)
+    try:
+        _check(db, path, readonly)
+    except BaseException:
+        conn.close()
+        raise
+    return db
 
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder; give the path of a database file")
+    try:
+        if readonly:
+            if not path.exists():
+                raise StoreError(f"{path}: no such database; `mtss sample` makes one")
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path)
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise StoreError(f"{path}: cannot open the database: {reason}") from None
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _check(db: Database, path: Path, readonly: bool) -> None:
+    """Refuse what is not ours or too new; writers migrate and must be able to."""
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.table_names()
     except sqlite3.DatabaseError as error:
-        conn.close()
+        if "readonly" in str(error) or "unable to open" in str(error):
+            raise StoreError(
+                f"{path}: cannot read it here: its folder is read-only and the "
+                "database has no -wal/-shm files beside it"
+            ) from None
         raise StoreError(f"{path}: not an mtss_tui database ({error})") from None
     if version > SCHEMA_VERSION:
-        conn.close()
         raise NewerSchemaError(
             f"{path}: written by a newer mtss_tui (schema {version}; this version "
             f"reads up to {SCHEMA_VERSION}). Upgrade mtss_tui to open it."
         )
+    if version == 0 and tables:
+        raise StoreError(
+            f"{path}: not an mtss_tui database (it holds other tables, such as "
+            f"{tables[0]!r})"
+        )
     if readonly:
         if version < SCHEMA_VERSION:
-            conn.close()
             raise StoreError(
                 f"{path}: schema {version} needs migrating; open it once with "
                 "`mtss meet` or `mtss sample` first"
             )
-        return db
+        return
 
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    migrate(db)
-    return db
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("ROLLBACK")
+        migrate(db)
+    except sqlite3.OperationalError as error:
+        if "readonly" in str(error) or "read-only" in str(error):
+            raise StoreError(
+                f"{path}: cannot write to it (the file or its folder is read-only)"
+            ) from None
+        raise
 
 
 def migrate(db: Database) -> int:

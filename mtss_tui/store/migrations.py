@@ -90,6 +90,7 @@ V1 = [
         meeting_id TEXT PRIMARY KEY,
         team TEXT NOT NULL REFERENCES teams(team),
         protocol TEXT NOT NULL,
+        protocol_json TEXT,
         date TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('setup', 'in_progress', 'closed')),
         started_at TEXT,

@@ -95,6 +95,11 @@ class MeetingApp(App[None]):
             self._school = School(self.db, self.settings)
         return self._school
 
+    def notify(self, message: str, **options) -> None:
+        """Notifications show text as typed: a note's `[b]` is not markup."""
+        options["markup"] = False
+        super().notify(message, **options)
+
     def begin_meeting(self) -> None:
         """Called by the setup screen once attendance and roles are marked."""
         from mtss_tui.tui.screens.meeting import MeetingScreen

@@ -39,9 +39,9 @@ class MeetingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         session = self.app.session
-        yield Static(id="clock-bar")
+        yield Static(markup=False, id="clock-bar")
         with Horizontal(id="meeting-body"):
-            yield Static(id="agenda")
+            yield Static(markup=False, id="agenda")
             with ContentSwitcher(id="steps"):
                 for step in session.protocol.steps:
                     yield PANES[step.kind](step)
@@ -103,12 +103,15 @@ class MeetingScreen(Screen):
             f"meeting {mmss(left_total)} {total_label}",
         ]
         word = "" if self.has_class("-narrow") else "Step "
+        # Time first: on the narrowest terminal the countdown still shows.
         bar.update(
             Text.assemble(
-                f" {state}{word}{clock.current + 1}/{len(clock.steps)} ",
-                (session.step.title, "bold"),
+                f" {state}",
+                (f"{mmss(remaining)} {label}", "bold"),
                 gap,
-                gap.join(p for p in parts if p),
+                f"{word}{clock.current + 1}/{len(clock.steps)} ",
+                (session.step.title, "bold"),
+                *[piece for part in parts[1:] if part for piece in (gap, part)],
             )
         )
         self._refresh_agenda(now)

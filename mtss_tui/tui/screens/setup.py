@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -27,20 +28,25 @@ class SetupScreen(Screen):
         protocol = session.protocol
         roles = self.app.settings.vocabulary.roles
         yield Static(
-            f"[b]{protocol.title}[/b] · team {session.team} · "
-            f"{protocol.planned_minutes:g} minutes planned · {session.meeting_id}",
+            Text.assemble(
+                (protocol.title, "bold"),
+                f" · team {session.team} · {protocol.planned_minutes:g} minutes "
+                f"planned · {session.meeting_id}",
+            ),
             id="setup-title",
         )
         yield Static(
             "Agenda: "
             + " → ".join(f"{s.title} ({s.minutes:g})" for s in protocol.steps),
             id="setup-agenda",
+            markup=False,
         )
         yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
         keys = " · ".join(f"{n} {role.label}" for n, role in enumerate(roles, 1))
         yield Static(
             f"ctrl+s start the clock · space present/absent · roles: {keys}",
             id="setup-hint",
+            markup=False,
         )
 
     def on_mount(self) -> None:
@@ -73,9 +79,9 @@ class SetupScreen(Screen):
             ]
             table.add_row(
                 "✓" if member["present"] else "absent",
-                member["name"],
-                member["role"],
-                ", ".join(mine),
+                Text(member["name"]),
+                Text(member["role"]),
+                Text(", ".join(mine)),
                 key=member["staff_id"],
             )
         table.move_cursor(row=max(0, min(row, len(self.members) - 1)))

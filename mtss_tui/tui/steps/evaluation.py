@@ -41,7 +41,7 @@ class EvaluationPane(StepPane):
             yield Button(
                 "Close meeting and write minutes", id="close-meeting", variant="success"
             )
-            yield Static("", id="closed-message")
+            yield Static("", id="closed-message", markup=False)
 
     def shown(self) -> None:
         self.query_one("#eval-0", Select).focus()

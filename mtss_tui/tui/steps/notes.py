@@ -18,7 +18,9 @@ class NotesPane(StepPane):
         yield Input(
             placeholder="Type a note and press enter", id=f"note-{self.step.id}"
         )
-        yield VerticalScroll(Static(id=f"notes-{self.step.id}"), classes="notes-log")
+        yield VerticalScroll(
+            Static(markup=False, id=f"notes-{self.step.id}"), classes="notes-log"
+        )
         yield Static(
             "enter save note · ctrl+a action item · ctrl+n next step", classes="hint"
         )

@@ -25,7 +25,7 @@ class PreviousItemsPane(StepPane):
     def compose(self) -> ComposeResult:
         yield from self.compose_prompts()
         yield DataTable(id="previous-items", cursor_type="row", zebra_stripes=True)
-        yield Static(id="item-detail")
+        yield Static(markup=False, id="item-detail")
         yield Static(
             "i implementation · e effectiveness · c close · f carry forward "
             "(with a new due date)",

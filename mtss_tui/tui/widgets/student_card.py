@@ -55,13 +55,13 @@ class StudentCardView(VerticalScroll):
     """Shows one student's card; `show` replaces what is on it."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="card-title")
+        yield Static(markup=False, id="card-title")
         with Grid(id="card-domains"):
             for domain in DOMAINS:
-                yield Static(id=f"panel-{domain}", classes="domain-panel")
+                yield Static(markup=False, id=f"panel-{domain}", classes="domain-panel")
         yield ProgressChartView(id="card-chart")
-        yield Static(id="card-rule")
-        yield Static(id="card-months")
+        yield Static(markup=False, id="card-rule")
+        yield Static(markup=False, id="card-months")
 
     def show(self, card: StudentCard, name: str) -> None:
         flagged = len(card.flags)
