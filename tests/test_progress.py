@@ -4,7 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from mtss_tui.domain.progress import AimLine, Point, four_point_rule, ols_slope
+from mtss_tui.domain.progress import AimLine, Point
+from mtss_tui.domain.rules import four_point_rule
+from mtss_tui.domain.trend import ols_slope
 
 START = date(2026, 9, 7)
 

@@ -11,8 +11,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from mtss_tui.domain.flags import aim_line_of, current_interventions
-from mtss_tui.domain.progress import Point, four_point_rule, ols_line
+from mtss_tui.domain.progress import Point
 from mtss_tui.domain.records import DOMAINS, Flag, Measure, StudentRecord
+from mtss_tui.domain.rules import four_point_rule
+from mtss_tui.domain.trend import ols_line
 
 
 @dataclass
