@@ -22,6 +22,14 @@ from typing import Any
 
 from mtss_tui import __version__
 from mtss_tui.domain.flags import RULE_KINDS, CutScore, FlagRule, ScreeningWindows
+from mtss_tui.domain.norms import (
+    PACK_KINDS,
+    BenchmarkPack,
+    BenchmarkRow,
+    GrowthPack,
+    GrowthRow,
+    Norms,
+)
 from mtss_tui.domain.protocol import Choice, Protocol, Step, Vocabulary
 
 
@@ -46,6 +54,7 @@ class Settings:
     cuts: CutScores
     vocabulary: Vocabulary
     protocols: dict[str, Protocol]
+    norms: Norms = Norms()
 
     def protocol(self, name: str) -> Protocol:
         try:
@@ -74,6 +83,13 @@ def load_settings(
         protocols=_load_protocols(
             [path for name, path in files.items() if name.startswith("protocols/")]
         ),
+        norms=Norms(
+            [
+                _load_pack(path)
+                for name, path in files.items()
+                if name.startswith("norms/") and name != CUTS
+            ]
+        ),
     )
     if cache is not None:
         _write_cache(cache, settings)
@@ -91,6 +107,8 @@ def _files(default_dir: Path, override_dir: Path | None) -> dict[str, Path]:
                 found[name] = folder / name
         for path in sorted((folder / "protocols").glob("*.toml")):
             found[f"protocols/{path.name}"] = path
+        for path in sorted((folder / "norms").glob("*.toml")):
+            found[f"norms/{path.name}"] = path
     for name in ("flags.toml", "norms/screening_cuts.toml", "vocabulary.toml"):
         if name not in found:
             raise ConfigError(f"{default_dir / name}: file missing")
@@ -131,6 +149,21 @@ def _unique(ids: list[str], table: str, key: str, path: Path, text: str) -> None
 def load_model(path: Path, model: type) -> Any:
     data, text = read_toml(path)
     return _validate(model, data, path, text, {})
+
+
+CUTS = "norms/screening_cuts.toml"
+
+
+def _load_pack(path: Path):
+    """A norm pack, checked against the record its `kind` names."""
+    data, text = read_toml(path)
+    kind = data.get("kind")
+    if kind not in PACK_KINDS:
+        kinds = ", ".join(PACK_KINDS)
+        raise ConfigError(
+            f"{path}:{locate(text, ('kind',))}: kind: {kind!r}: expected one of {kinds}"
+        )
+    return _validate(PACK_KINDS[kind], data, path, text, {})
 
 
 def _load_vocabulary(path: Path) -> Vocabulary:
@@ -257,6 +290,7 @@ def _write_cache(cache: Path, settings: Settings) -> None:
         "cuts": asdict(settings.cuts),
         "vocabulary": asdict(settings.vocabulary),
         "protocols": {name: asdict(p) for name, p in settings.protocols.items()},
+        "norms": [asdict(pack) for pack in settings.norms.packs],
     }
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -286,7 +320,16 @@ def _from_plain(plain: dict) -> Settings:
         protocols={
             name: protocol_from_plain(p) for name, p in plain["protocols"].items()
         },
+        norms=Norms([_pack_from_plain(p) for p in plain["norms"]]),
     )
+
+
+def _pack_from_plain(plain: dict):
+    if plain["kind"] == "benchmarks":
+        return BenchmarkPack(
+            **{**plain, "row": [BenchmarkRow(**r) for r in plain["row"]]}
+        )
+    return GrowthPack(**{**plain, "row": [GrowthRow(**r) for r in plain["row"]]})
 
 
 def protocol_from_plain(plain: dict) -> Protocol:

@@ -100,8 +100,15 @@ def test_decision_snapshot_reads_back_the_card(sample_db, settings, clock):
     )
     snapshot = json.loads(row["snapshot"])
     assert snapshot == json.loads(json.dumps(card.snapshot()))
-    assert snapshot["chart"]["verdict"] == "change_intervention"
-    assert snapshot["chart"]["values"] == card.chart.values
+    [progress] = [
+        a
+        for a in snapshot["progress"]
+        if a["measure"] == snapshot["charts"][0]["key"].split(":")[1]
+    ]
+    assert progress["rules"][0]["verdict"] == "change_intervention"
+    assert (
+        snapshot["charts"][0]["series"][0]["values"] == card.charts[0].series[0].values
+    )
     assert [f["rule"] for f in snapshot["flags"]] == [f.rule for f in entry.flags]
 
 

@@ -18,6 +18,7 @@ EXAMPLES = {
     "sample": "example:\n  mtss sample --db /tmp/school.db\n  mtss sample --force",
     "flags": "example:\n  mtss flags --team grade-3 --format json",
     "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md",
+    "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
 }
 
 
@@ -66,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     meet.add_argument("--team", help="team id or title (default: the first team)")
     meet.add_argument("--protocol", help="protocol name (default: tips)")
     meet.add_argument("--as", dest="actor", help="who is recording (default: login)")
+    meet.add_argument(
+        "--ascii",
+        action="store_true",
+        help="plain-ASCII charts for terminals without Unicode (or MTSS_ASCII=1)",
+    )
 
     sample = commands.add_parser(
         "sample",
@@ -101,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     minutes.add_argument("meeting_id")
+
+    progress = commands.add_parser(
+        "progress",
+        parents=[common],
+        help="a student's progress: goals, trends, decision rules",
+        description="The analysis of each progress-monitoring measure of a student.",
+        epilog=EXAMPLES["progress"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    progress.add_argument("student_id")
+    progress.add_argument("--measure", help="only this measure")
+    progress.add_argument("--format", choices=["text", "json"], default="text")
     minutes.add_argument("--format", choices=["md"], default="md")
     return parser
 

@@ -95,6 +95,7 @@ def meet(args: Namespace) -> int:
         actor=_actor(args),
         notice=created,
         session=session,
+        ascii_only=True if getattr(args, "ascii", False) else None,
     )
     app.run()
     db.close()
@@ -204,4 +205,23 @@ def minutes(args: Namespace) -> int:
     return 0
 
 
-COMMANDS = {"meet": meet, "sample": sample, "flags": flags, "minutes": minutes}
+def progress(args: Namespace) -> int:
+    from mtss_tui.cli.progress import as_json, as_text
+
+    settings = _settings(args)
+    db = open_db(_db_path(args), readonly=True)
+    school = School(db, settings)
+    analyses = school.analyses(args.student_id, args.measure)
+    db.close()
+    render = as_json if args.format == "json" else as_text
+    print(render(args.student_id, school.as_of.isoformat(), analyses), end="")
+    return 0
+
+
+COMMANDS = {
+    "meet": meet,
+    "sample": sample,
+    "flags": flags,
+    "minutes": minutes,
+    "progress": progress,
+}

@@ -10,11 +10,17 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from mtss_tui.domain.flags import aim_line_of, current_interventions
-from mtss_tui.domain.progress import Point
+from mtss_tui.domain.analysis import analyse
+from mtss_tui.domain.charts import (
+    ChartSpec,
+    attendance_chart,
+    incidents_chart,
+    progress_chart,
+    screening_chart,
+)
+from mtss_tui.domain.flags import CutScore, ScreeningWindows, current_interventions
+from mtss_tui.domain.norms import Norms
 from mtss_tui.domain.records import DOMAINS, Flag, Measure, StudentRecord
-from mtss_tui.domain.rules import four_point_rule
-from mtss_tui.domain.trend import ols_line
 
 
 @dataclass
@@ -27,34 +33,16 @@ class DomainPanel:
 
 
 @dataclass
-class ProgressChart:
-    """What the chart draws: scores, aim line, trend line, intervention starts."""
-
-    measure: str
-    title: str
-    unit: str
-    higher_is_better: bool
-    dates: list[str]
-    values: list[float]
-    aim: tuple[str, float, str, float] | None
-    """(start date, baseline, goal date, goal)."""
-    trend: tuple[str, float, str, float] | None
-    """The OLS line from the first to the last point of the current phase."""
-    trend_slope_per_week: float | None
-    aim_slope_per_week: float | None
-    phase_starts: list[tuple[str, str]]
-    """(date, intervention name) where each intervention started."""
-    rule: str
-    verdict: str
-
-
-@dataclass
 class StudentCard:
     student_id: str
     grade: str
     as_of: str
     panels: list[DomainPanel]
-    chart: ProgressChart | None
+    charts: list[ChartSpec]
+    """Progress charts first (the current plan's measure leading), then
+    attendance, incidents and each screening measure."""
+    progress: list[dict]
+    """The analysis of each monitored measure (see `mtss progress`)."""
     attendance_by_month: list[tuple[str, int, float]]
     """(YYYY-MM, school days, days missed)."""
     incidents_by_month: list[tuple[str, int]]
@@ -70,6 +58,9 @@ def build_card(
     measures: dict[str, Measure],
     flags: list[Flag],
     as_of: date,
+    norms: Norms | None = None,
+    cuts: list[CutScore] | None = None,
+    windows: ScreeningWindows | None = None,
 ) -> StudentCard:
     panels = [
         DomainPanel(
@@ -79,71 +70,52 @@ def build_card(
         )
         for domain in DOMAINS
     ]
+    analyses = [
+        analyse(student, measures[code], norms or Norms(), as_of)
+        for code in _monitored(student, measures, as_of)
+    ]
+    charts = [progress_chart(a) for a in analyses]
+    charts += [attendance_chart(student, as_of), incidents_chart(student, as_of)]
+    charts += [
+        screening_chart(student, m, cuts or [], windows or ScreeningWindows(), as_of)
+        for m in measures.values()
+        if m.kind == "screening" and student.scores_of(m.measure)
+    ]
     return StudentCard(
         student.student_id,
         student.grade,
         as_of.isoformat(),
         panels,
-        progress_chart(student, measures, as_of),
+        charts,
+        [a.to_json() for a in analyses],
         _attendance_by_month(student, as_of),
         _incidents_by_month(student, as_of),
         [asdict(f) for f in flags],
     )
 
 
-def progress_chart(
-    student: StudentRecord, measures: dict[str, Measure], as_of: date
-) -> ProgressChart | None:
-    """The chart of the student's current (else latest) monitored intervention."""
-    monitored = [i for i in student.interventions if i.measure in measures]
-    if not monitored:
-        return None
-    current = [i for i in current_interventions(student, as_of) if i in monitored]
-    intervention = (current or monitored)[-1]
-    measure = measures[intervention.measure]
-
-    same_measure = [i for i in monitored if i.measure == measure.measure]
-    scores = [s for s in student.scores_of(measure.measure) if s.on <= as_of]
-    aim = aim_line_of(intervention)
-    phase = [Point(s.on, s.value) for s in scores if s.on >= intervention.start]
-    trend = ols_line(phase) if len(phase) >= 2 else None
-
-    if aim is not None:
-        result = four_point_rule(
-            [Point(s.on, s.value) for s in scores], aim, measure.higher_is_better
-        )
-        rule, verdict = result.reason, result.verdict
-    else:
-        rule, verdict = "no goal set: the aim line and rules need a goal", "no_goal"
-
-    trend_line = None
-    if trend is not None:
-        start_value, slope = trend
-        weeks = (phase[-1].on - phase[0].on).days / 7
-        trend_line = (
-            phase[0].on.isoformat(),
-            start_value,
-            phase[-1].on.isoformat(),
-            start_value + slope * weeks,
-        )
-
-    return ProgressChart(
-        measure=measure.measure,
-        title=measure.title or measure.measure,
-        unit=measure.unit,
-        higher_is_better=measure.higher_is_better,
-        dates=[s.on.isoformat() for s in scores],
-        values=[s.value for s in scores],
-        aim=(aim.start.isoformat(), aim.baseline, aim.goal_date.isoformat(), aim.goal)
-        if aim
-        else None,
-        trend=trend_line,
-        trend_slope_per_week=trend[1] if trend else None,
-        aim_slope_per_week=aim.slope_per_week if aim else None,
-        phase_starts=[(i.start.isoformat(), i.name) for i in same_measure],
-        rule=rule,
-        verdict=verdict,
+def _monitored(student, measures, as_of) -> list[str]:
+    """Monitored measures, the one of the current (else latest) plan first."""
+    plans = sorted(
+        (
+            i
+            for i in student.interventions
+            if i.measure in measures and i.start <= as_of
+        ),
+        key=lambda i: (i in current_interventions(student, as_of), i.start),
     )
+    ordered = []
+    for plan in reversed(plans):
+        if plan.measure not in ordered:
+            ordered.append(plan.measure)
+    for code, measure in measures.items():
+        if (
+            measure.kind in ("progress", "rating")
+            and code not in ordered
+            and student.scores_of(code)
+        ):
+            ordered.append(code)
+    return ordered
 
 
 def _lines(domain, student, measures, as_of) -> list[str]:

@@ -134,6 +134,41 @@ class School:
         entries.sort(key=lambda e: (-e.urgency, -len(e.flags), e.student_id))
         return entries
 
+    def analyses(self, student_id: str, measure: str | None = None) -> list:
+        """The progress analysis of each monitored measure (or of one)."""
+        from mtss_tui.domain.analysis import analyse
+
+        records = self.records([student_id])
+        if student_id not in records:
+            raise SchoolError(f"no student {student_id!r}")
+        record = records[student_id]
+        monitored = {s.measure for s in record.scores} | {
+            i.measure for i in record.interventions if i.measure
+        }
+        codes = [
+            code
+            for code, m in self.measures.items()
+            if code in monitored
+            and (m.kind in ("progress", "rating") or code == measure)
+        ]
+        if measure is not None:
+            if measure not in self.measures:
+                valid = ", ".join(sorted(self.measures))
+                raise SchoolError(f"unknown measure {measure!r}; valid: {valid}")
+            codes = [measure]
+        return [
+            analyse(record, self.measures[c], self.settings.norms, self.as_of)
+            for c in codes
+        ]
+
     def card(self, student_id: str) -> StudentCard:
         record = self.records([student_id])[student_id]
-        return build_card(record, self.measures, self.flags_of(student_id), self.as_of)
+        return build_card(
+            record,
+            self.measures,
+            self.flags_of(student_id),
+            self.as_of,
+            self.settings.norms,
+            list(self.settings.cuts.cut),
+            self.settings.cuts.windows,
+        )

@@ -37,6 +37,7 @@ class MeetingApp(App[None]):
         now: Callable[[], float] = time.time,
         tick: bool = True,
         session: MeetingSession | None = None,
+        ascii_only: bool | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -51,6 +52,9 @@ class MeetingApp(App[None]):
         self.minutes_path: Path | None = None
         self.meeting_id: str | None = None
         self.session = session
+        from mtss_tui.tui.widgets.chart import ascii_wanted
+
+        self.ascii_only = ascii_wanted() if ascii_only is None else ascii_only
         self._school: School | None = None
 
     def on_mount(self) -> None:

@@ -31,6 +31,8 @@ class MeetingScreen(Screen):
         Binding("plus,equals_sign", "extend", "+1 min"),
         Binding("d", "decision", "Decide"),
         Binding("a", "action_item", "Action"),
+        Binding("c", "next_chart", "Chart"),
+        Binding("t", "chart_table", "Table"),
         # The same actions while typing in a field, where letters are text.
         Binding("ctrl+n", "next_step", "Next step", show=False, priority=True),
         Binding("ctrl+b", "previous_step", "Prev step", show=False, priority=True),
@@ -153,6 +155,16 @@ class MeetingScreen(Screen):
         if isinstance(pane, StudentReviewPane) and pane.shown_id:
             return pane
         return None
+
+    def action_next_chart(self) -> None:
+        pane = self._review_pane()
+        if pane is not None:
+            pane.query_one("#card").next_chart()
+
+    def action_chart_table(self) -> None:
+        pane = self._review_pane()
+        if pane is not None:
+            pane.query_one("#card").toggle_table()
 
     def action_decision(self) -> None:
         pane = self._review_pane()

@@ -1,98 +1,132 @@
 """Every plotext call lives here, so a plotext upgrade touches one file.
 
-Charts are drawn to a string of ANSI text at the size of the widget that shows
-them. plotext keeps one global figure, so charts are drawn one after another
-on the UI thread, never from a worker.
+A `ChartSpec` is drawn to ANSI text at the size of the widget showing it.
+Each series role has its own glyph as well as its own colour, so no line is
+told apart by colour alone; in ASCII mode the glyphs and the frame are plain
+ASCII for terminals without Unicode. plotext keeps one global figure, so
+charts are drawn one after another on the UI thread, never from a worker.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import plotext as plt
 
-from mtss_tui.domain.card import ProgressChart
-
-SCORE_COLOR = "cyan"
-AIM_COLOR = "green"
-TREND_COLOR = "orange"
-PHASE_COLOR = "red"
-LINE_MARKER = "hd"
-"""Half-block lines read better than braille at meeting-room distance."""
+from mtss_tui.domain.charts import ChartSpec
 
 
-def _day(text: str, origin: date) -> int:
-    return (date.fromisoformat(text) - origin).days
+@dataclass(frozen=True)
+class Look:
+    colour: str
+    line: str | None
+    """plotext marker of the line, or None for points only."""
+    point: str | None
+    legend: str
+    ascii_line: str | None
+    ascii_point: str | None
+    ascii_legend: str
 
 
-def progress_chart(chart: ProgressChart, width: int, height: int) -> str:
-    """Scores, aim line (baseline to goal), OLS trend and intervention starts.
+LOOKS = {
+    "scores": Look("cyan", "hd", "●", "●", ".", "o", "o"),
+    "rate": Look("cyan", "hd", "◆", "◆", ".", "*", "*"),
+    "count": Look("cyan", None, "▇", "▇", None, "#", "#"),
+    "aim": Look("green", "═", None, "═", "=", None, "="),
+    "trend": Look("orange", "·", None, "·", "~", None, "~"),
+    "cut": Look("red", "─", "×", "─×", "-", "x", "-x"),
+    "threshold": Look("red", "─", None, "─", "-", None, "-"),
+}
+"""How each series role is drawn: the same role looks the same on every chart."""
+MARKER_COLOUR = "magenta"
+RICH_NAMES = {"orange": "orange1"}
+"""plotext colour names that rich spells otherwise."""
 
-    The aim line is drawn up to the last score, not out to the goal date, so
-    the points keep the width of the chart; its legend names the goal.
-    """
-    origin = date.fromisoformat(chart.dates[0]) if chart.dates else date.today()
-    xs = [_day(d, origin) for d in chart.dates]
-    last_x = max(xs) if xs else 0
+ASCII_FRAME = str.maketrans(
+    {
+        "─": "-",
+        "│": "|",
+        "┌": "+",
+        "┐": "+",
+        "└": "+",
+        "┘": "+",
+        "┬": "+",
+        "┴": "+",
+        "├": "+",
+        "┤": "+",
+        "┼": "+",
+        "╭": "+",
+        "╮": "+",
+        "╰": "+",
+        "╯": "+",
+    }
+)
+
+
+def draw(spec: ChartSpec, width: int, height: int, ascii_only: bool = False) -> str:
+    """The chart as ANSI text, `width` x `height` cells."""
+    days = [d for s in spec.series for d in s.dates] + [m.date for m in spec.markers]
+    origin = date.fromisoformat(min(days)) if days else date.today()
+    last = max((_x(d, origin) for d in days), default=0)
 
     plt.clear_figure()
     plt.plotsize(max(width, 20), max(height, 6))
     plt.theme("clear")
     plt.frame(True)
-    for start, _name in chart.phase_starts:
-        x = _day(start, origin)
-        if 0 <= x <= last_x:
-            plt.vertical_line(x, color=PHASE_COLOR)
-    if chart.aim is not None:
-        start, baseline, goal_date, goal = chart.aim
-        x0, xg = _day(start, origin), _day(goal_date, origin)
-        end = max(last_x, x0 + 1)
-        slope = (goal - baseline) / (xg - x0) if xg != x0 else 0.0
-        plt.plot(
-            [x0, end],
-            [baseline, baseline + slope * (end - x0)],
-            marker=LINE_MARKER,
-            color=AIM_COLOR,
-        )
-    if chart.trend is not None:
-        start, first, end, last = chart.trend
-        plt.plot(
-            [_day(start, origin), _day(end, origin)],
-            [first, last],
-            marker=LINE_MARKER,
-            color=TREND_COLOR,
-        )
+    for marker in spec.markers:
+        plt.vertical_line(_x(marker.date, origin), color=MARKER_COLOUR)
+    for series in sorted(spec.series, key=lambda s: s.role in ("scores", "rate")):
+        _draw_series(series, origin, ascii_only)
 
-    if xs:
-        # Scores last, so the team's actual points are never drawn over.
-        plt.plot(xs, chart.values, marker=LINE_MARKER, color=SCORE_COLOR)
-        plt.scatter(xs, chart.values, marker="●", color=SCORE_COLOR)
-
-    ticks = _date_ticks(xs, chart.dates, width)
-    plt.xticks([t for t, _ in ticks], [label for _, label in ticks])
-    return plt.build()
+    points = sorted({d for s in spec.series for d in s.dates})
+    ticks = _date_ticks([_x(d, origin) for d in points], points, width)
+    if ticks:
+        plt.xticks([t for t, _ in ticks], [label for _, label in ticks])
+    if last == 0:
+        plt.xlim(-1, 1)
+    text = plt.build()
+    return text.translate(ASCII_FRAME) if ascii_only else text
 
 
-def legend(chart: ProgressChart) -> list[tuple[str, str]]:
-    """(text, colour) pieces naming each line, drawn by the widget above the plot.
+def _draw_series(series, origin: date, ascii_only: bool) -> None:
+    look = LOOKS[series.role]
+    xs = [_x(d, origin) for d in series.dates]
+    line = look.ascii_line if ascii_only else look.line
+    point = look.ascii_point if ascii_only else look.point
+    if not xs:
+        return
+    if series.role == "count":
+        plt.bar(xs, series.values, marker=point, color=look.colour, width=3)
+        return
+    if line is not None and len(xs) > 1:
+        plt.plot(xs, series.values, marker=line, color=look.colour)
+    if point is not None:
+        plt.scatter(xs, series.values, marker=point, color=look.colour)
+
+
+def legend(spec: ChartSpec, ascii_only: bool = False) -> list[tuple[str, str]]:
+    """(text, rich colour) pieces naming each line, for the row above the chart.
 
     plotext's own legend sits inside the plot and hides the first points.
     """
-    pieces = [(f"{chart.measure} ({chart.unit})  ", ""), ("● scores  ", SCORE_COLOR)]
-    if chart.aim is not None:
-        goal_date = date.fromisoformat(chart.aim[2])
-        pieces.append(
-            (f"━ aim: goal {chart.aim[3]:g} by {goal_date:%b %d %Y}  ", AIM_COLOR)
-        )
-    if chart.trend is not None:
-        pieces.append(("━ trend  ", TREND_COLOR))
-    if chart.phase_starts:
-        pieces.append(("│ intervention start", PHASE_COLOR))
-    return [(text, RICH_NAMES.get(colour, colour)) for text, colour in pieces]
+    pieces: list[tuple[str, str]] = [(f"{spec.title} ({spec.unit})  ", "bold")]
+    for series in spec.series:
+        look = LOOKS[series.role]
+        glyph = look.ascii_legend if ascii_only else look.legend
+        pieces.append((f"{glyph} {series.label}  ", _rich(look.colour)))
+    if spec.markers:
+        bar = "|" if ascii_only else "│"
+        pieces.append((f"{bar} start of a plan", _rich(MARKER_COLOUR)))
+    return pieces
 
 
-RICH_NAMES = {"orange": "orange1"}
-"""plotext colour names that rich spells otherwise."""
+def _rich(colour: str) -> str:
+    return RICH_NAMES.get(colour, colour)
+
+
+def _x(day: str, origin: date) -> int:
+    return (date.fromisoformat(day) - origin).days
 
 
 def _date_ticks(xs: list[int], dates: list[str], width: int) -> list[tuple[int, str]]:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from mtss_tui.domain.card import StudentCard
 from mtss_tui.domain.records import DOMAINS
-from mtss_tui.tui.widgets.plot import legend, progress_chart
+from mtss_tui.tui.widgets.chart import ChartView
 
 DOMAIN_TITLES = {
     "academics": "Academics",
@@ -19,36 +19,6 @@ DOMAIN_TITLES = {
     "behavior": "Behavior",
     "life_skills": "Life skills",
 }
-
-
-class ProgressChartView(Static):
-    """Draws the progress chart at the widget's own size."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__("", **kwargs)
-        self.chart = None
-
-    def show(self, chart) -> None:
-        self.chart = chart
-        self.display = chart is not None
-        self._draw()
-
-    def on_resize(self) -> None:
-        self._draw()
-
-    def _draw(self) -> None:
-        width, height = self.content_size.width, self.content_size.height
-        if self.chart is None or width < 10 or height < 4:
-            return
-        if not self.chart.dates:
-            self.update("no progress-monitoring scores yet")
-            return
-        text = Text(no_wrap=True, overflow="ellipsis")
-        for piece, colour in legend(self.chart):
-            text.append(piece, style=colour or "bold")
-        text.append("\n")
-        text.append(Text.from_ansi(progress_chart(self.chart, width, height - 1)))
-        self.update(text)
 
 
 class StudentCardView(VerticalScroll):
@@ -59,11 +29,12 @@ class StudentCardView(VerticalScroll):
         with Grid(id="card-domains"):
             for domain in DOMAINS:
                 yield Static(markup=False, id=f"panel-{domain}", classes="domain-panel")
-        yield ProgressChartView(id="card-chart")
+        yield ChartView(id="card-chart")
         yield Static(markup=False, id="card-rule")
         yield Static(markup=False, id="card-months")
 
     def show(self, card: StudentCard, name: str) -> None:
+        self.card = card
         flagged = len(card.flags)
         self.query_one("#card-title", Static).update(
             Text.assemble(
@@ -84,25 +55,44 @@ class StudentCardView(VerticalScroll):
             body.rstrip()
             widget.update(body)
 
-        chart = card.chart
-        self.query_one(ProgressChartView).show(chart)
-        rule = self.query_one("#card-rule", Static)
-        if chart is None:
-            rule.update("No progress monitoring: no intervention with a measure.")
-        else:
-            slopes = []
-            if chart.aim_slope_per_week is not None:
-                slopes.append(f"aim {chart.aim_slope_per_week:+.2f}/week")
-            if chart.trend_slope_per_week is not None:
-                slopes.append(f"trend (OLS) {chart.trend_slope_per_week:+.2f}/week")
-            rule.update(
-                Text.assemble(
-                    ("Decision rule: ", "bold"),
-                    chart.rule + (f"  ·  {', '.join(slopes)}" if slopes else ""),
-                )
-            )
+        self.query_one(ChartView).show(card.charts)
+        self.show_note()
         self.query_one("#card-months", Static).update(_months_table(card))
         self.scroll_home(animate=False)
+
+    def show_note(self) -> None:
+        """The sentence under the chart: for progress, the rules in numbers."""
+        chart = self.query_one(ChartView).chart
+        note = self.query_one("#card-rule", Static)
+        if chart is None:
+            note.update("")
+            return
+        if not chart.key.startswith("progress:"):
+            note.update(Text(chart.note))
+            return
+        measure = chart.key.split(":", 1)[1]
+        analysis = next(a for a in self.card.progress if a["measure"] == measure)
+        text = Text.assemble(("Decision rule: ", "bold"), chart.note)
+        slopes = [
+            f"{name} {value:+.2f}/week"
+            for name, value in (
+                ("aim", analysis["aim_slope_per_week"]),
+                ("trend (OLS)", analysis["ols_slope_per_week"]),
+            )
+            if value is not None
+        ]
+        if slopes:
+            text.append("  ·  " + ", ".join(slopes))
+        if chart.low_confidence:
+            text.append("  ·  low confidence: under 8 points or 6 weeks", style="bold")
+        note.update(text)
+
+    def next_chart(self) -> None:
+        self.query_one(ChartView).next_chart()
+        self.show_note()
+
+    def toggle_table(self) -> None:
+        self.query_one(ChartView).toggle_table()
 
     def show_empty(self) -> None:
         """No student is flagged for this team: say so instead of a blank card."""
