@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import shlex
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -60,6 +61,19 @@ def first_screen_seconds(command: str, marker: str) -> float:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
+def reset(db: Path) -> None:
+    """Each run must find no meeting in set-up, as a first start does."""
+    time.sleep(0.3)  # the last run's process ends after its terminal closes
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "DELETE FROM meeting_attendance WHERE meeting_id IN "
+        "(SELECT meeting_id FROM meetings WHERE status = 'setup')"
+    )
+    conn.execute("DELETE FROM meetings WHERE status = 'setup'")
+    conn.commit()
+    conn.close()
+
+
 def cold_start(runs: int) -> None:
     from mtss_tui.services.school import write_sample
 
@@ -70,22 +84,13 @@ def cold_start(runs: int) -> None:
         meet = f"{python} -m mtss_tui meet --db {shlex.quote(str(db))} --team grade-3"
         bare = f"{python} {shlex.quote(str(HERE / 'bare_app.py'))}"
         first_screen_seconds(bare, "bare app ready")  # warm the file cache
+        reset(db)
         first_screen_seconds(meet, "ctrl+s start the clock")
         bare_times, meet_times = [], []
         for _ in range(runs):  # interleaved, so drift in the machine hits both
             bare_times.append(first_screen_seconds(bare, "bare app ready"))
+            reset(db)
             meet_times.append(first_screen_seconds(meet, "ctrl+s start the clock"))
-            # Each run must find the meeting in setup, as a first start does.
-            import sqlite3
-
-            conn = sqlite3.connect(db)
-            conn.execute(
-                "DELETE FROM meeting_attendance WHERE meeting_id IN "
-                "(SELECT meeting_id FROM meetings WHERE status = 'setup')"
-            )
-            conn.execute("DELETE FROM meetings WHERE status = 'setup'")
-            conn.commit()
-            conn.close()
 
     bare_median = statistics.median(bare_times)
     meet_median = statistics.median(meet_times)

@@ -13,48 +13,86 @@ no file has changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+import zlib
+from dataclasses import asdict
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtss_tui import __version__
-from mtss_tui.domain.flags import RULE_KINDS, CutScore, FlagRule, ScreeningWindows
-from mtss_tui.domain.norms import (
-    PACK_KINDS,
-    BenchmarkPack,
-    BenchmarkRow,
-    GrowthPack,
-    GrowthRow,
-    Norms,
-)
 from mtss_tui.domain.protocol import Choice, Protocol, Step, Vocabulary
+
+if TYPE_CHECKING:
+    from mtss_tui.domain.flags import CutScores, FlagRule
+    from mtss_tui.domain.norms import Norms
 
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message locates each fault."""
 
 
-@dataclass(frozen=True)
-class CutScores:
-    __pydantic_config__ = {"extra": "forbid", "strict": True}
-
-    citation: str
-    windows: ScreeningWindows = ScreeningWindows()
-    cut: list[CutScore] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class Settings:
-    """All configuration a meeting needs, validated."""
+    """All configuration a meeting needs, validated.
 
-    flag_rules: list[FlagRule]
-    cuts: CutScores
-    vocabulary: Vocabulary
-    protocols: dict[str, Protocol]
-    norms: Norms = Norms()
+    Read from the cache, the flag rules, cut scores and norms are built when
+    first used: the first screen of a meeting needs only the protocol and the
+    vocabulary, and starts sooner without the modules behind the others.
+    """
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        protocols: dict[str, Protocol],
+        flag_rules: list[FlagRule] | None = None,
+        cuts: CutScores | None = None,
+        norms: Norms | None = None,
+        plain: dict | None = None,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.protocols = protocols
+        self._given = {"flag_rules": flag_rules, "cuts": cuts, "norms": norms}
+        self._plain = plain or {}
+
+    @cached_property
+    def flag_rules(self) -> list[FlagRule]:
+        from mtss_tui.domain.flags import RULE_KINDS
+
+        if self._given["flag_rules"] is not None:
+            return self._given["flag_rules"]
+        return [RULE_KINDS[r["kind"]](**r) for r in self._plain["flag_rules"]]
+
+    @cached_property
+    def cuts(self) -> CutScores:
+        from mtss_tui.domain.flags import CutScore, CutScores, ScreeningWindows
+
+        if self._given["cuts"] is not None:
+            return self._given["cuts"]
+        cuts = self._plain["cuts"]
+        return CutScores(
+            citation=cuts["citation"],
+            windows=ScreeningWindows(**cuts["windows"]),
+            cut=[CutScore(**c) for c in cuts["cut"]],
+        )
+
+    @cached_property
+    def norms(self) -> Norms:
+        from mtss_tui.domain.norms import Norms
+
+        if self._given["norms"] is not None:
+            return self._given["norms"]
+        return Norms([_pack_from_plain(p) for p in self._plain.get("norms", [])])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return all(
+            getattr(self, name) == getattr(other, name)
+            for name in ("vocabulary", "protocols", "flag_rules", "cuts", "norms")
+        )
+
+    __hash__ = None
 
     def protocol(self, name: str) -> Protocol:
         try:
@@ -69,12 +107,18 @@ def load_settings(
 ) -> Settings:
     """Validate the configuration, or reuse the cached result when files match."""
     files = _files(default_dir, override_dir)
-    cache = _cache_file(cache_dir, files) if cache_dir else None
+    stamp = _stamp(files) if cache_dir else None
+    cache = _cache_file(cache_dir, stamp) if stamp else None
     if cache is not None and cache.is_file():
         try:
-            return _from_plain(json.loads(cache.read_text(encoding="utf-8")))
-        except (ValueError, KeyError, TypeError):
+            plain = json.loads(cache.read_text(encoding="utf-8"))
+            if plain.get("stamp") == stamp:
+                return _from_plain(plain)
+        except (ValueError, KeyError, TypeError, AttributeError):
             pass  # a damaged or outdated cache is simply rebuilt
+
+    from mtss_tui.domain.flags import CutScores
+    from mtss_tui.domain.norms import Norms
 
     settings = Settings(
         flag_rules=_load_rules(files["flags.toml"]),
@@ -92,7 +136,7 @@ def load_settings(
         ),
     )
     if cache is not None:
-        _write_cache(cache, settings)
+        _write_cache(cache, settings, stamp)
     return settings
 
 
@@ -156,6 +200,8 @@ CUTS = "norms/screening_cuts.toml"
 
 def _load_pack(path: Path):
     """A norm pack, checked against the record its `kind` names."""
+    from mtss_tui.domain.norms import PACK_KINDS
+
     data, text = read_toml(path)
     kind = data.get("kind")
     if kind not in PACK_KINDS:
@@ -182,6 +228,8 @@ def _load_vocabulary(path: Path) -> Vocabulary:
 
 def _load_rules(path: Path) -> list[FlagRule]:
     """`[[rule]]` tables, each checked against the record its `kind` names."""
+    from mtss_tui.domain.flags import RULE_KINDS
+
     data, text = read_toml(path)
     faults = [
         f"{path}:{locate(text, (key,))}: {key}: unknown key"
@@ -265,16 +313,20 @@ def _problem(fault: dict) -> str:
 # The validated settings as JSON, and back.
 
 
-def _cache_file(cache_dir: Path, files: dict[str, Path]) -> Path | None:
+def _stamp(files: dict[str, Path]) -> list | None:
+    """What the cached result was checked from: each file's path, size and times."""
     try:
-        stamp = [
-            (name, str(path.resolve()), *_stat(path))
+        return [
+            [name, str(path.resolve()), *_stat(path)]
             for name, path in sorted(files.items())
-        ]
+        ] + [__version__]
     except OSError:
         return None
-    digest = hashlib.sha256(json.dumps([__version__, stamp]).encode()).hexdigest()
-    return cache_dir / f"settings-{digest[:24]}.json"
+
+
+def _cache_file(cache_dir: Path, stamp: list) -> Path:
+    """The cache's name; the stamp inside it is compared in full on reading."""
+    return cache_dir / f"settings-{zlib.crc32(json.dumps(stamp).encode()):08x}.json"
 
 
 def _stat(path: Path) -> tuple[int, int, int]:
@@ -284,8 +336,9 @@ def _stat(path: Path) -> tuple[int, int, int]:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
-def _write_cache(cache: Path, settings: Settings) -> None:
+def _write_cache(cache: Path, settings: Settings, stamp: list) -> None:
     plain = {
+        "stamp": stamp,
         "flag_rules": [asdict(rule) for rule in settings.flag_rules],
         "cuts": asdict(settings.cuts),
         "vocabulary": asdict(settings.vocabulary),
@@ -308,33 +361,27 @@ def _from_plain(plain: dict) -> Settings:
         else list(choices)
         for group, choices in plain["vocabulary"].items()
     }
-    cuts = plain["cuts"]
     return Settings(
-        flag_rules=[RULE_KINDS[r["kind"]](**r) for r in plain["flag_rules"]],
-        cuts=CutScores(
-            citation=cuts["citation"],
-            windows=ScreeningWindows(**cuts["windows"]),
-            cut=[CutScore(**c) for c in cuts["cut"]],
-        ),
         vocabulary=Vocabulary(**vocabulary),
         protocols={
             name: protocol_from_plain(p) for name, p in plain["protocols"].items()
         },
-        norms=Norms([_pack_from_plain(p) for p in plain["norms"]]),
+        plain=plain,
     )
-
-
-def _pack_from_plain(plain: dict):
-    if plain["kind"] == "benchmarks":
-        return BenchmarkPack(
-            **{**plain, "row": [BenchmarkRow(**r) for r in plain["row"]]}
-        )
-    return GrowthPack(**{**plain, "row": [GrowthRow(**r) for r in plain["row"]]})
 
 
 def protocol_from_plain(plain: dict) -> Protocol:
     """A protocol stored as JSON (in the cache, or with the meeting that ran it)."""
     return Protocol(**{**plain, "steps": [Step(**s) for s in plain["steps"]]})
+
+
+def _pack_from_plain(plain: dict):
+    from mtss_tui.domain.norms import BenchmarkPack, BenchmarkRow, GrowthPack, GrowthRow
+
+    if plain["kind"] == "benchmarks":
+        rows = [BenchmarkRow(**r) for r in plain["row"]]
+        return BenchmarkPack(**{**plain, "row": rows})
+    return GrowthPack(**{**plain, "row": [GrowthRow(**r) for r in plain["row"]]})
 
 
 # Finding the line of a key in a TOML text.

@@ -86,7 +86,8 @@ def test_the_b_phase_of_a_published_series():
 
     chart = progress_chart(analysis)
     roles = [s.role for s in chart.series]
-    assert roles == ["scores", "aim", "trend"]
+    assert roles == ["scores", "aim", "trend", "goal"]
+    assert chart.series[3].values == [6.0, 6.0]
     assert [m.date for m in chart.markers] == [b_start.isoformat()]
     aim = chart.series[1]
     assert aim.dates[0] == b_start.isoformat() and aim.values[0] == 3.06
@@ -99,7 +100,7 @@ def test_drawn_chart_has_each_line_and_a_phase_line():
     )
     text = ANSI.sub("", draw(chart, 70, 16))
 
-    assert "●" in text and "═" in text and "·" in text
+    assert "●" in text and "═" in text and "·" in text and "┄" in text
     # The phase line: a vertical bar in the same column on most plot rows.
     columns = [line.find("│", 6) for line in text.splitlines()[1:-3]]
     assert sum(1 for c in columns if c > 6) >= 8
@@ -113,7 +114,7 @@ def test_ascii_mode_draws_plain_ascii_with_distinct_glyphs():
     text = ANSI.sub("", draw(chart, 70, 16, ascii_only=True))
 
     assert text.isascii()
-    assert "o" in text and "=" in text and "~" in text and "|" in text
+    assert all(glyph in text for glyph in "o=~_|")
 
 
 def test_the_table_holds_the_same_numbers_as_the_chart():

@@ -1,6 +1,6 @@
 """One meeting, one recorder: a second `mtss meet` on a running meeting is refused."""
 
-import socket
+import os
 import subprocess
 import sys
 
@@ -13,7 +13,7 @@ from mtss_tui.store.audit import Recorder
 def hand_to(db, meeting_id: str, pid: int) -> None:
     db.execute(
         "UPDATE meetings SET holder = ? WHERE meeting_id = ?",
-        [f"{socket.gethostname()}:{pid}", meeting_id],
+        [f"{os.uname().nodename}:{pid}", meeting_id],
     )
 
 

@@ -11,11 +11,11 @@ from argparse import Namespace
 from pathlib import Path
 
 from mtss_tui.config import ConfigError, Settings, load_settings
-from mtss_tui.importers.canonical import ImportFailed
+from mtss_tui.importers import ImportFailed
 from mtss_tui.paths import bundled, cache_dir, config_override, default_db_path
 from mtss_tui.reports.minutes import MinutesError, render_minutes
 from mtss_tui.services.meeting import MeetingError, MeetingSession
-from mtss_tui.services.school import School, SchoolError, resolve_team, write_sample
+from mtss_tui.services.teams import SchoolError, resolve_team
 from mtss_tui.store import StoreError, open_db, queries
 from mtss_tui.store.audit import Recorder, login_name
 from mtss_tui.store.db import is_empty
@@ -72,12 +72,10 @@ def meet(args: Namespace) -> int:
         return 2
 
     settings = _settings(args)
-    path = _db_path(args)
-    created = _ensure_school(path, _actor(args))
     if getattr(args, "protocol", None):
         settings.protocol(args.protocol)
-
-    db = open_db(path)
+    path = _db_path(args)
+    db, created = _open_school(path, _actor(args))
     team = resolve_team(db, getattr(args, "team", None))
 
     session = MeetingSession.open(
@@ -106,25 +104,28 @@ def meet(args: Namespace) -> int:
     return app.return_code or 0
 
 
-def _ensure_school(path: Path, actor: str) -> str | None:
-    """On first use, create the database from the sample school and say where."""
-    if path.exists():
-        db = open_db(path)
-        empty = is_empty(db)
-        db.close()
-        if not empty:
-            return None
+def _open_school(path: Path, actor: str):
+    """The database, created from the sample school on first use (and said so)."""
+    db = open_db(path)
+    if not is_empty(db):
+        return db, None
+    db.close()
+    message = None
+    from mtss_tui.services.school import write_sample
+
     try:
         write_sample(path, actor)
+        message = f"Created the sample school database at {path}"
+        print(message, file=sys.stderr)
     except SchoolError:
-        return None  # another `mtss` created it a moment ago
-    message = f"Created the sample school database at {path}"
-    print(message, file=sys.stderr)
-    return message
+        pass  # another `mtss` created it a moment ago
+    return open_db(path), message
 
 
 def sample(args: Namespace) -> int:
     path = _db_path(args)
+    from mtss_tui.services.school import write_sample
+
     counts = write_sample(path, login_name(), force=args.force)
     summary = ", ".join(f"{n} {table}" for table, n in counts.items())
     print(f"Wrote the sample school to {path}: {summary}")
@@ -133,6 +134,8 @@ def sample(args: Namespace) -> int:
 
 def flags(args: Namespace) -> int:
     settings = _settings(args)
+    from mtss_tui.services.school import School
+
     db = open_db(_db_path(args), readonly=True)
     school = School(db, settings)
     team_ids = (
@@ -209,6 +212,8 @@ def progress(args: Namespace) -> int:
     from mtss_tui.cli.progress import as_json, as_text
 
     settings = _settings(args)
+    from mtss_tui.services.school import School
+
     db = open_db(_db_path(args), readonly=True)
     school = School(db, settings)
     analyses = school.analyses(args.student_id, args.measure)

@@ -24,7 +24,7 @@ ATTENDANCE_LINE = 90.0
 class Series:
     label: str
     role: str
-    """scores, aim, trend, rate, count, cut or threshold."""
+    """scores, aim, trend, goal, rate, count, cut or threshold."""
     dates: list[str]
     values: list[float]
 
@@ -103,6 +103,15 @@ def progress_chart(analysis: MeasureAnalysis) -> ChartSpec:
                     analysis.ols_start,
                     analysis.ols_start + analysis.ols_slope_per_week * weeks,
                 ],
+            )
+        )
+    if analysis.goal is not None and dates:
+        series.append(
+            Series(
+                f"goal {analysis.goal:g} by {analysis.goal_date}",
+                "goal",
+                [dates[0], dates[-1]],
+                [analysis.goal, analysis.goal],
             )
         )
     lead = analysis.rules[0]["reason"] if analysis.rules else ""

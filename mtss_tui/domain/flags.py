@@ -111,6 +111,17 @@ class ScreeningWindows:
 
 
 @dataclass(frozen=True)
+class CutScores:
+    """The cut scores file: windows by month, a cut per measure, grade, window."""
+
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    citation: str
+    windows: ScreeningWindows = field(default_factory=ScreeningWindows)
+    cut: list[CutScore] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class FlagContext:
     """What every rule needs beyond the student: calendar, measures, cut scores."""
 

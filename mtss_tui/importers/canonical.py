@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mtss_tui.domain.records import DOMAINS
+from mtss_tui.importers import ImportFailed
 
 ATTENDANCE_STATUSES = (
     "present",
@@ -25,17 +26,6 @@ ATTENDANCE_STATUSES = (
     "partial",
 )
 MAX_FAULTS = 50
-
-
-class ImportFailed(Exception):
-    """The files hold faults; nothing was written."""
-
-    def __init__(self, faults: list[str], total: int) -> None:
-        self.faults = faults
-        self.total = total
-        shown = "\n".join(faults)
-        more = total - len(faults)
-        super().__init__(shown + (f"\n... and {more} more faults" if more else ""))
 
 
 class _Fault(ValueError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from mtss_tui.importers.canonical import ImportFailed
+from mtss_tui.importers import ImportFailed
 from mtss_tui.store.audit import Recorder
 
 ROLE_COLUMNS = ("facilitator", "minute_taker", "data_analyst", "timekeeper")

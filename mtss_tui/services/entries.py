@@ -7,8 +7,10 @@ of them accepts an entry once the meeting is closed and its minutes written.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from mtss_tui.domain.card import StudentCard
+if TYPE_CHECKING:
+    from mtss_tui.domain.card import StudentCard
 from mtss_tui.domain.dates import DateProblem, parse_day
 from mtss_tui.store import queries
 

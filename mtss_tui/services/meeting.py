@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 import time
 from collections.abc import Callable
@@ -30,7 +29,7 @@ HOLD_SECONDS = 30
 
 
 def this_holder() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    return f"{os.uname().nodename}:{os.getpid()}"
 
 
 def _holder_alive(holder: str | None, held_at: float | None) -> bool:
@@ -38,7 +37,7 @@ def _holder_alive(holder: str | None, held_at: float | None) -> bool:
     if not holder or holder == this_holder():
         return False
     host, _, pid = holder.rpartition(":")
-    if host == socket.gethostname() and pid.isdigit():
+    if host == os.uname().nodename and pid.isdigit():
         try:
             os.kill(int(pid), 0)
         except ProcessLookupError:
@@ -125,6 +124,8 @@ class MeetingSession(MeetingEntries):
                         "date": day,
                         "status": "setup",
                         "recorded_by": recorder.actor,
+                        "holder": this_holder(),
+                        "held_at": time.time(),
                     },
                     meeting_id,
                 )
@@ -142,9 +143,7 @@ class MeetingSession(MeetingEntries):
             # Another `mtss meet` set up the same meeting a moment ago: join it
             # (or be told it is held) as if it had been there first.
             return cls.open(recorder, settings, team, protocol, today, now)
-        session = cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
-        session.hold()
-        return session
+        return cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
 
     def hold(self) -> None:
         """Mark the meeting as run by this process (refreshed with each checkpoint)."""

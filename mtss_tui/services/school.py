@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtss_tui.config import Settings
-from mtss_tui.domain.card import StudentCard, build_card
 from mtss_tui.domain.flags import FlagContext, evaluate, urgency
 from mtss_tui.domain.records import Flag, StudentRecord
-from mtss_tui.importers.canonical import read_folder, write_tables
-from mtss_tui.importers.history import load_history
 from mtss_tui.paths import bundled
+from mtss_tui.services.teams import SchoolError
 from mtss_tui.store import queries
 from mtss_tui.store.audit import Recorder
 from mtss_tui.store.db import Database, is_empty, open_db
 
+if TYPE_CHECKING:
+    from mtss_tui.domain.card import StudentCard
 
-class SchoolError(Exception):
-    """A request about the school that cannot be met; the message says why."""
+# The card's analysis and the importers load when first used, not at start-up.
 
 
 @dataclass
@@ -37,6 +37,9 @@ class QueueEntry:
 
 def write_sample(db_path: Path, actor: str, force: bool = False) -> dict[str, int]:
     """Load the bundled sample school into `db_path`, through the import path."""
+    from mtss_tui.importers.canonical import read_folder, write_tables
+    from mtss_tui.importers.history import load_history
+
     tables = read_folder(bundled("sample_data"))
     db = open_db(db_path)
     try:
@@ -79,22 +82,6 @@ def _clear(db: Database) -> None:
         "measures",
     ):
         db.execute(f"DELETE FROM {table}")
-
-
-def resolve_team(db, team: str | None) -> str:
-    """The team asked for, or the only/first team; unknown names list the valid."""
-    known = [t["team"] for t in queries.teams(db)]
-    if not known:
-        raise SchoolError("the database holds no teams; run `mtss sample` first")
-    if team is None:
-        return known[0]
-    for candidate in known:
-        if candidate.lower() == team.lower():
-            return candidate
-    titles = {t["title"].lower(): t["team"] for t in queries.teams(db)}
-    if team.lower() in titles:
-        return titles[team.lower()]
-    raise SchoolError(f"unknown team {team!r}; valid: {', '.join(known)}")
 
 
 class School:
@@ -162,6 +149,8 @@ class School:
         ]
 
     def card(self, student_id: str) -> StudentCard:
+        from mtss_tui.domain.card import build_card
+
         record = self.records([student_id])[student_id]
         return build_card(
             record,

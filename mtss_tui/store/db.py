@@ -8,7 +8,7 @@ importers) wraps the same connection in `sqlite_utils.Database` (see `bulk`).
 
 from __future__ import annotations
 
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +24,10 @@ class StoreError(Exception):
 
 class NewerSchemaError(StoreError):
     """The file was written by a newer mtss_tui than this one."""
+
+
+_SAVEPOINTS = itertools.count(1)
+"""Savepoint names: unique within the process is all SQLite needs."""
 
 
 class Database:
@@ -46,7 +50,7 @@ class Database:
     def atomic(self) -> Iterator[Database]:
         """A transaction; inside another one, a savepoint that rolls back alone."""
         if self.conn.in_transaction:
-            name = f"mtss_{secrets.token_hex(8)}"
+            name = f"mtss_{next(_SAVEPOINTS)}"
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self

@@ -5,14 +5,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from mtss_tui.config import Settings
 from mtss_tui.services.meeting import MeetingSession
-from mtss_tui.services.school import School
 from mtss_tui.store.audit import Recorder
 from mtss_tui.store.db import Database
+
+if TYPE_CHECKING:
+    from mtss_tui.services.school import School
 
 CHECKPOINT_SECONDS = 2
 """How often a running clock is stored, bounding what a crash can lose."""
@@ -71,6 +74,8 @@ class MeetingApp(App[None]):
         self.meeting_id = self.session.meeting_id
         self.sub_title = f"{self.meeting_id} · recording as {self.actor}"
 
+        if self.ascii_only:
+            self.add_class("-ascii")
         if self.notice:
             self.notify(self.notice, timeout=8)
         if self.session.started:
@@ -96,6 +101,8 @@ class MeetingApp(App[None]):
     def school(self) -> School:
         """The school's data, read when a screen first needs it."""
         if self._school is None:
+            from mtss_tui.services.school import School
+
             self._school = School(self.db, self.settings)
         return self._school
 

@@ -35,6 +35,7 @@ LOOKS = {
     "count": Look("cyan", None, "▇", "▇", None, "#", "#"),
     "aim": Look("green", "═", None, "═", "=", None, "="),
     "trend": Look("orange", "·", None, "·", "~", None, "~"),
+    "goal": Look("green", "┄", None, "┄", "_", None, "_"),
     "cut": Look("red", "─", "×", "─×", "-", "x", "-x"),
     "threshold": Look("red", "─", None, "─", "-", None, "-"),
 }

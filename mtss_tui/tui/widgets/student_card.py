@@ -48,8 +48,9 @@ class StudentCardView(VerticalScroll):
             widget.border_title = DOMAIN_TITLES[panel.domain]
             widget.set_class(bool(panel.flags), "-flagged")
             body = Text()
+            flag = "!" if self.app.ascii_only else "⚑"
             for reason in panel.flags:  # flags first: they are why we are here
-                body.append("⚑ " + reason + "\n", style="bold red")
+                body.append(f"{flag} {reason}\n", style="bold red")
             for line in panel.lines:
                 body.append(line + "\n")
             body.rstrip()
