@@ -182,3 +182,27 @@ def test_incidents_by_week_with_the_plan_line():
 
     assert chart.series[0].values == [2.0, 0.0, 1.0]
     assert [m.date for m in chart.markers] == [plan.start.isoformat()]
+
+
+def test_goal_sources_in_order_of_preference(settings):
+    """Without a goal on the plan: the end-of-year benchmark (Hasbrouck & Tindal
+    2017, grade 3 spring 50th percentile: 112), else a growth norm (Fuchs et al.
+    1993, grade 3 passage reading: 1.0 a week), else none."""
+    start = date(2026, 9, 14)
+    orf = Measure("orf_pm", "academics", "wcpm", "higher", "progress")
+    scores = [Score("orf_pm", start + timedelta(weeks=w), 50 + w) for w in range(8)]
+    plan = Intervention(
+        "N1", "Repeated reading", "academics", 2, start, measure="orf_pm", baseline=50
+    )
+    student = StudentRecord("S1", "A", "B", "3", scores=scores, interventions=[plan])
+    as_of = start + timedelta(weeks=8)
+
+    full = analyse(student, orf, settings.norms, as_of)
+    assert (full.goal, full.goal_date) == (112.0, "2027-06-01")
+    assert full.goal_source == "end-of-year benchmark (hasbrouck_tindal_2017)"
+
+    growth_only = Norms([p for p in settings.norms.packs if p.kind == "weekly_growth"])
+    grown = analyse(student, orf, growth_only, as_of)
+    # 50 + 1.0 x 18 weeks (the default horizon without a goal date).
+    assert grown.goal == pytest.approx(68.0)
+    assert analyse(student, orf, Norms(), as_of).goal is None

@@ -2,8 +2,9 @@
 
 The series splits into phases at each intervention on the measure (start,
 modify, intensify); the rules judge the current phase against its own aim
-line. Goals come from the intervention, else from a weekly growth norm, else
-from the student's own baseline slope.
+line. Goals come from the intervention, else from the end-of-year benchmark of
+a norm pack, else from a weekly growth norm, else from the student's own
+baseline slope (IRIS Center's three goal-setting options).
 """
 
 from __future__ import annotations
@@ -181,6 +182,15 @@ def _goal(
         return current.goal_value, current.goal_date, "intervention", []
     if baseline is None:
         return None, None, "none", []
+    pack = norms.benchmarks(measure.measure)
+    spring = pack.median(student.grade, "spring") if pack else None
+    if spring is not None and measure.higher_is_better and spring > baseline:
+        # The end-of-year benchmark: the spring 50th percentile, by June 1.
+        year = start.year + (1 if start.month >= 7 else 0)
+        goal_date = (
+            current.goal_date if current and current.goal_date else date(year, 6, 1)
+        )
+        return spring, goal_date, f"end-of-year benchmark ({pack.name})", [pack.name]
     goal_date = (
         current.goal_date
         if current and current.goal_date

@@ -112,6 +112,8 @@ def legend(spec: ChartSpec, ascii_only: bool = False) -> list[tuple[str, str]]:
     plotext's own legend sits inside the plot and hides the first points.
     """
     pieces: list[tuple[str, str]] = [(f"{spec.title} ({spec.unit})  ", "bold")]
+    if spec.low_confidence:
+        pieces.append(("(low confidence)  ", "bold reverse"))
     for series in spec.series:
         look = LOOKS[series.role]
         glyph = look.ascii_legend if ascii_only else look.legend
