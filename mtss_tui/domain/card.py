@@ -13,6 +13,7 @@ from datetime import date
 from mtss_tui.domain.analysis import analyse
 from mtss_tui.domain.charts import (
     ChartSpec,
+    attendance_by_month,
     attendance_chart,
     incidents_chart,
     progress_chart,
@@ -88,7 +89,7 @@ def build_card(
         panels,
         charts,
         [a.to_json() for a in analyses],
-        _attendance_by_month(student, as_of),
+        attendance_by_month(student, as_of),
         _incidents_by_month(student, as_of),
         [asdict(f) for f in flags],
     )
@@ -160,17 +161,6 @@ def _incident_lines(student, as_of) -> list[str]:
         f"incidents: {len(incidents)} ({majors} major)",
         f"latest {latest.on:%b %d}: {latest.type}, {latest.location}",
     ]
-
-
-def _attendance_by_month(student, as_of) -> list[tuple[str, int, float]]:
-    days: Counter[str] = Counter()
-    missed: Counter[str] = Counter()
-    for d in student.attendance:
-        if d.on <= as_of:
-            month = d.on.strftime("%Y-%m")
-            days[month] += 1
-            missed[month] += d.missed
-    return [(m, days[m], missed[m]) for m in sorted(days)]
 
 
 def _incidents_by_month(student, as_of) -> list[tuple[str, int]]:

@@ -128,16 +128,9 @@ def progress_chart(analysis: MeasureAnalysis) -> ChartSpec:
 
 def attendance_chart(student: StudentRecord, as_of: date) -> ChartSpec:
     """Attendance rate by month against the 90% line."""
-    days: Counter[str] = Counter()
-    missed: Counter[str] = Counter()
-    for day in student.attendance:
-        if day.on <= as_of:
-            month = day.on.strftime("%Y-%m")
-            days[month] += 1
-            missed[month] += day.missed
-    months = sorted(days)
-    dates = [f"{m}-15" for m in months]  # each month drawn at its middle
-    rates = [round(100 * (1 - missed[m] / days[m]), 1) for m in months]
+    by_month = attendance_by_month(student, as_of)
+    dates = [f"{m}-15" for m, _, _ in by_month]  # each month drawn at its middle
+    rates = [round(100 * (1 - missed / days), 1) for _, days, missed in by_month]
     series = [Series("attendance %", "rate", dates, rates)]
     if dates:
         series.append(
@@ -235,6 +228,18 @@ def screening_chart(
         series=series,
         note=f"{flagged} of {len(scores)} screenings {side} the cut score",
     )
+
+
+def attendance_by_month(student: StudentRecord, as_of: date) -> list[tuple]:
+    """(YYYY-MM, school days, days missed) for each month up to `as_of`."""
+    days: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    for day in student.attendance:
+        if day.on <= as_of:
+            month = day.on.strftime("%Y-%m")
+            days[month] += 1
+            missed[month] += day.missed
+    return [(m, days[m], missed[m]) for m in sorted(days)]
 
 
 def _monday(day: date) -> date:
