@@ -86,6 +86,9 @@ def draw(spec: ChartSpec, width: int, height: int, ascii_only: bool = False) -> 
         plt.xticks([t for t, _ in ticks], [label for _, label in ticks])
     if last == 0:
         plt.xlim(-1, 1)
+    counts = [v for s in spec.series if s.role == "count" for v in s.values]
+    if counts:
+        plt.ylim(0, max(max(counts), 1) * 1.1)  # bars stand on zero
     text = plt.build()
     return text.translate(ASCII_FRAME) if ascii_only else text
 
