@@ -204,7 +204,7 @@ def _load_pack(path: Path):
 
     data, text = read_toml(path)
     kind = data.get("kind")
-    if kind not in PACK_KINDS:
+    if not isinstance(kind, str) or kind not in PACK_KINDS:
         kinds = ", ".join(PACK_KINDS)
         raise ConfigError(
             f"{path}:{locate(text, ('kind',))}: kind: {kind!r}: expected one of {kinds}"
@@ -244,7 +244,7 @@ def _load_rules(path: Path) -> list[FlagRule]:
     checked = []
     for index, rule in enumerate(rules):
         kind = rule.get("kind") if isinstance(rule, dict) else None
-        if kind not in RULE_KINDS:
+        if not isinstance(kind, str) or kind not in RULE_KINDS:
             line = locate(text, ("rule", index, "kind"))
             kinds = ", ".join(RULE_KINDS)
             faults.append(

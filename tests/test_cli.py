@@ -78,7 +78,7 @@ def test_unknown_team_lists_valid_names(sample_path, capsys):
 def test_unknown_meeting(sample_path, capsys):
     assert main(["minutes", "M-nope", "--db", str(sample_path)]) == 2
     err = capsys.readouterr().err
-    assert "no meeting 'M-nope'; recent meetings: M-2026-11-13-grade-2" in err
+    assert "no meeting 'M-nope'; recent meetings: M-2026-11-13-grade-3, " in err
 
 
 def test_meet_without_a_terminal_refuses_in_one_line(tmp_path):

@@ -115,3 +115,50 @@ async def test_c_cycles_the_charts_and_t_shows_the_numbers(
         shown = str(view.render())
         assert "the numbers behind the chart" in shown
         assert "attendance %" in shown and "90% line" in shown
+
+
+async def test_the_wide_queue_lists_each_students_own_reasons(
+    sample_path, settings, clock
+):
+    """Regression: from the second student on, the queue showed the previous
+    student's last flag object where the flag count belongs."""
+    app = MeetingApp(
+        db=open_db(sample_path),
+        db_path=sample_path,
+        settings=settings,
+        team="grade-3",
+        actor="t",
+        now=clock,
+        tick=False,
+    )
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("ctrl+s", "n")
+        await pilot.pause()
+        pane = app.screen.query_one("#step-students")
+        queue = app.screen.query_one("#queue")
+        for index, entry in enumerate(pane.entries[:4]):
+            prompt = str(queue.get_option_at_index(index).prompt)
+            assert "Flag(" not in prompt
+            assert prompt.splitlines()[0].endswith(f"⚑{len(entry.flags)}")
+            assert [line.strip() for line in prompt.splitlines()[1:]] == [
+                f.reason for f in entry.flags
+            ]
+
+
+def test_a_falling_baseline_sets_no_goal_of_its_own(sample_db, settings):
+    """Regression: 1.5 x a slope in the wrong direction gave goals below zero."""
+    sample_db.execute(
+        "UPDATE interventions SET goal_value = NULL, goal_date = NULL, baseline = NULL "
+        "WHERE student_id = 'S2024'"
+    )
+    [analysis] = School(sample_db, settings).analyses("S2024")
+    assert analysis.goal is None or analysis.goal >= 0
+    assert analysis.goal is None or analysis.goal < analysis.baseline
+
+
+@pytest.mark.parametrize("kind", ['["benchmarks"]', "{ x = 1 }"])
+def test_a_kind_that_is_not_a_word(tmp_path, kind):
+    (tmp_path / "norms").mkdir()
+    (tmp_path / "norms" / "odd.toml").write_text(f'name = "odd"\nkind = {kind}\n')
+    with pytest.raises(ConfigError, match=r"odd.toml:2: kind: .*expected one of"):
+        load_settings(bundled("config"), tmp_path)

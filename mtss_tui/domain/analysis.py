@@ -170,7 +170,7 @@ def analyse(
         rules=_rules(points, phase, aim, measure, goal),
         low_confidence=len(phase) < LOW_CONFIDENCE_POINTS
         or weeks < LOW_CONFIDENCE_WEEKS,
-        norms_used=used,
+        norms_used=list(dict.fromkeys(used)),
     )
 
 
@@ -204,9 +204,14 @@ def _goal(
         return goal, goal_date, f"growth norm {rate:g}/week ({pack.name})", [pack.name]
     before = [p for p in points if p.on < start]
     slope = ols_line(before)[1] if len(before) >= 3 and ols_line(before) else None
-    if slope:
+    improving = slope is not None and (
+        slope > 0 if measure.higher_is_better else slope < 0
+    )
+    if improving:
         goal = goals.goal_from_own_slope(baseline, slope, weeks)
-        return goal, goal_date, "1.5 x the baseline slope", []
+        if measure.higher_is_better or goal >= 0:
+            return goal, goal_date, "1.5 x the baseline slope", []
+    # A flat or falling baseline sets no goal of its own: the team sets one.
     return None, None, "none", []
 
 

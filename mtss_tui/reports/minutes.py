@@ -46,7 +46,7 @@ def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
             r["meeting_id"]
             for r in queries.rows(
                 db,
-                "SELECT meeting_id FROM meetings ORDER BY date DESC, meeting_id "
+                "SELECT meeting_id FROM meetings ORDER BY date DESC, meeting_id DESC "
                 "LIMIT 10",
             )
         ]

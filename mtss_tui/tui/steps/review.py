@@ -45,7 +45,7 @@ class StudentReviewPane(StepPane):
     def fill_queue(self) -> None:
         """The queue, with ✓ beside each student the team has decided for."""
         decided = self.app.session.decided_students()
-        flag, done = ("!", "*") if self.app.ascii_only else ("⚑", "✓")
+        flag_mark, done = ("!", "*") if self.app.ascii_only else ("⚑", "✓")
         queue = self.query_one(OptionList)
         highlighted = queue.highlighted
         queue.clear_options()
@@ -54,13 +54,14 @@ class StudentReviewPane(StepPane):
             if self.compact:
                 given, _, family = entry.name.partition(" ")
                 prompt = Text(
-                    f"{mark}{n:>2} {given} {family[:1]} {flag}{len(entry.flags)}",
+                    f"{mark}{n:>2} {given} {family[:1]} {flag_mark}{len(entry.flags)}",
                     no_wrap=True,
                     overflow="ellipsis",
                 )
             else:
                 prompt = Text(
-                    f"{mark}{n:>2}. {entry.name} {flag}{len(entry.flags)}", style="bold"
+                    f"{mark}{n:>2}. {entry.name} {flag_mark}{len(entry.flags)}",
+                    style="bold",
                 )
                 for flag in entry.flags:
                     prompt.append(f"\n     {flag.reason}", style="not bold")

@@ -64,7 +64,7 @@ class ChartView(Static):
             self.update(f"{spec.title}: no data yet")
             return
         ascii_only = getattr(self.app, "ascii_only", False)
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Text(no_wrap=True, overflow="crop" if ascii_only else "ellipsis")
         for piece, colour in legend(spec, ascii_only):
             text.append(piece, style=colour)
         position = f"  [{self.index + 1}/{len(self.charts)}: c next, t table]"

@@ -9,6 +9,7 @@ charts are drawn one after another on the UI thread, never from a worker.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,7 +37,7 @@ LOOKS = {
     "aim": Look("green", "═", None, "═", "=", None, "="),
     "trend": Look("orange", "·", None, "·", "~", None, "~"),
     "goal": Look("green", "┄", None, "┄", "_", None, "_"),
-    "cut": Look("red", "─", "×", "─×", "-", "x", "-x"),
+    "cut": Look("red", None, "×", "×", None, "x", "x"),
     "threshold": Look("red", "─", None, "─", "-", None, "-"),
 }
 """How each series role is drawn: the same role looks the same on every chart."""
@@ -86,11 +87,44 @@ def draw(spec: ChartSpec, width: int, height: int, ascii_only: bool = False) -> 
         plt.xticks([t for t, _ in ticks], [label for _, label in ticks])
     if last == 0:
         plt.xlim(-1, 1)
-    counts = [v for s in spec.series if s.role == "count" for v in s.values]
-    if counts:
-        plt.ylim(0, max(max(counts), 1) * 1.1)  # bars stand on zero
+    _y_axis(spec, max(height, 6))
     text = plt.build()
     return text.translate(ASCII_FRAME) if ascii_only else text
+
+
+def _y_axis(spec: ChartSpec, height: int) -> None:
+    """A y axis whose every row is a round value, labelled on the rows it names.
+
+    plotext labels evenly spaced values on the nearest rows, which can sit half
+    a row off the points; here each row is exactly lo + n x step.
+    """
+    values = [v for s in spec.series for v in s.values]
+    if any(s.role == "count" for s in spec.series):
+        values += [0.0, 1.0]  # bars stand on zero
+    if not values:
+        return
+    rows = height - 3  # the frame's top, the x axis and its labels take three
+    low, high = min(values), max(values)
+    step = _nice((high - low) / max(rows - 1, 1) or 1.0)
+    while True:
+        bottom = math.floor(low / step) * step
+        top = bottom + step * (rows - 1)
+        if top >= high - 1e-9:
+            break
+        step = _nice(step * 1.01)
+    plt.ylim(bottom, top)
+    every = max(1, math.ceil(rows / 6))
+    ticks = [bottom + n * step for n in range(0, rows, every)]
+    plt.yticks(ticks, [f"{round(t, 6):g}" for t in ticks])
+
+
+def _nice(raw: float) -> float:
+    """The smallest of 1, 2, 2.5 or 5 times a power of ten at or above `raw`."""
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * power >= raw - 1e-12:
+            return factor * power
+    return 10 * power
 
 
 def _draw_series(series, origin: date, ascii_only: bool) -> None:

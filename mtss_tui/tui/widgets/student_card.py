@@ -82,10 +82,11 @@ class StudentCardView(VerticalScroll):
             )
             if value is not None
         ]
+        gap = "  -  " if self.app.ascii_only else "  ·  "
         if slopes:
-            text.append("  ·  " + ", ".join(slopes))
+            text.append(gap + ", ".join(slopes))
         if chart.low_confidence:
-            text.append("  ·  low confidence: under 8 points or 6 weeks", style="bold")
+            text.append(f"{gap}low confidence: under 8 points or 6 weeks", style="bold")
         note.update(text)
 
     def next_chart(self) -> None:
