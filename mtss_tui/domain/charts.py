@@ -76,7 +76,7 @@ def progress_chart(analysis: MeasureAnalysis) -> ChartSpec:
         weeks = (end - start).days / 7
         series.append(
             Series(
-                f"aim to {analysis.goal:g} by {analysis.goal_date}",
+                "aim line",
                 "aim",
                 [start.isoformat(), end.isoformat()],
                 [
@@ -117,7 +117,7 @@ def progress_chart(analysis: MeasureAnalysis) -> ChartSpec:
     lead = analysis.rules[0]["reason"] if analysis.rules else ""
     return ChartSpec(
         key=f"progress:{analysis.measure}",
-        title=analysis.title,
+        title=f"{analysis.measure} progress",
         unit=analysis.unit,
         series=series,
         markers=[Marker(p.start, p.name) for p in analysis.phases],

@@ -65,7 +65,7 @@ class ChartView(Static):
             return
         ascii_only = getattr(self.app, "ascii_only", False)
         text = Text(no_wrap=True, overflow="crop" if ascii_only else "ellipsis")
-        for piece, colour in legend(spec, ascii_only):
+        for piece, colour in legend(spec, ascii_only, height - 1):
             text.append(piece, style=colour)
         position = f"  [{self.index + 1}/{len(self.charts)}: c next, t table]"
         text.append(position, style="dim")

@@ -10,7 +10,7 @@ charts are drawn one after another on the UI thread, never from a worker.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import plotext as plt
@@ -66,8 +66,20 @@ ASCII_FRAME = str.maketrans(
 )
 
 
+SMALL_ROWS = 12
+"""Below this many plot rows the goal line is left out: its level would squeeze
+the scores and the aim line into the same rows."""
+
+
+def drawn(spec: ChartSpec, height: int) -> list:
+    """The series a chart of this height draws (and its legend names)."""
+    small = height - 3 < SMALL_ROWS
+    return [s for s in spec.series if not (small and s.role == "goal")]
+
+
 def draw(spec: ChartSpec, width: int, height: int, ascii_only: bool = False) -> str:
     """The chart as ANSI text, `width` x `height` cells."""
+    spec = replace(spec, series=drawn(spec, height))
     days = [d for s in spec.series for d in s.dates] + [m.date for m in spec.markers]
     origin = date.fromisoformat(min(days)) if days else date.today()
     last = max((_x(d, origin) for d in days), default=0)
@@ -143,7 +155,9 @@ def _draw_series(series, origin: date, ascii_only: bool) -> None:
         plt.scatter(xs, series.values, marker=point, color=look.colour)
 
 
-def legend(spec: ChartSpec, ascii_only: bool = False) -> list[tuple[str, str]]:
+def legend(
+    spec: ChartSpec, ascii_only: bool = False, height: int = 99
+) -> list[tuple[str, str]]:
     """(text, rich colour) pieces naming each line, for the row above the chart.
 
     plotext's own legend sits inside the plot and hides the first points.
@@ -151,7 +165,7 @@ def legend(spec: ChartSpec, ascii_only: bool = False) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = [(f"{spec.title} ({spec.unit})  ", "bold")]
     if spec.low_confidence:
         pieces.append(("(low confidence)  ", "bold reverse"))
-    for series in spec.series:
+    for series in drawn(spec, height):
         look = LOOKS[series.role]
         glyph = look.ascii_legend if ascii_only else look.legend
         pieces.append((f"{glyph} {series.label}  ", _rich(look.colour)))
