@@ -41,3 +41,8 @@ def config_override() -> Path | None:
 def minutes_dir(db_path: Path) -> Path:
     """Minutes files are written next to the database, in `minutes/`."""
     return db_path.parent / "minutes"
+
+
+def ascii_wanted() -> bool:
+    """Plain ASCII charts and marks: `--ascii`, or `MTSS_ASCII=1`."""
+    return os.environ.get("MTSS_ASCII", "").strip().lower() in ("1", "yes", "true")

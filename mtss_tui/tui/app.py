@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from mtss_tui.config import Settings
+from mtss_tui.paths import ascii_wanted
 from mtss_tui.services.meeting import MeetingSession
 from mtss_tui.store.audit import Recorder
 from mtss_tui.store.db import Database
@@ -55,8 +56,6 @@ class MeetingApp(App[None]):
         self.minutes_path: Path | None = None
         self.meeting_id: str | None = None
         self.session = session
-        from mtss_tui.tui.widgets.chart import ascii_wanted
-
         self.ascii_only = ascii_wanted() if ascii_only is None else ascii_only
         self._school: School | None = None
 

@@ -24,6 +24,7 @@ WIDE = 150
 
 
 class MeetingScreen(Screen):
+    CSS_PATH = "meeting.tcss"
     BINDINGS = [
         Binding("n", "next_step", "Next"),
         Binding("p", "previous_step", "Back"),

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from rich.text import Text
 from textual.widgets import Static
 
 from mtss_tui.domain.charts import ChartSpec
 from mtss_tui.tui.widgets.plot import draw, legend
-
-
-def ascii_wanted() -> bool:
-    """Plain ASCII charts: `--ascii`, or `MTSS_ASCII=1` in the environment."""
-    return os.environ.get("MTSS_ASCII", "").strip().lower() in ("1", "yes", "true")
 
 
 class ChartView(Static):
