@@ -126,7 +126,8 @@ class MeetingScreen(Screen):
         for n, step in enumerate(session.protocol.steps):
             spent = clock.spent(now, n)
             planned = clock.steps[n].planned
-            mark = "▶" if n == clock.current else ("✓" if n < clock.current else " ")
+            done = "✓" if n < clock.current else " "
+            mark = "▶" if n == clock.current else done
             lines.append(
                 f"{mark} {step.title}\n    {mmss(spent).lstrip('+')} of {mmss(planned)}"
             )

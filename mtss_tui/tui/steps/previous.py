@@ -81,7 +81,8 @@ class PreviousItemsPane(StepPane):
         detail.update(
             Text.assemble(
                 (item["what"], "bold"),
-                f"\nfor {whom} · owner {item['owner']} · due {item['due_date'] or '-'}"
+                f"\nfor {whom} · owner {item['owner']} · "
+                f"due {item['due_date'] or '-'}"
                 f" · from the meeting of {item['meeting_date']}",
             )
         )
