@@ -162,3 +162,18 @@ def test_a_kind_that_is_not_a_word(tmp_path, kind):
     (tmp_path / "norms" / "odd.toml").write_text(f'name = "odd"\nkind = {kind}\n')
     with pytest.raises(ConfigError, match=r"odd.toml:2: kind: .*expected one of"):
         load_settings(bundled("config"), tmp_path)
+
+
+def test_a_norm_pack_needs_its_citation_and_rows(tmp_path):
+    (tmp_path / "norms").mkdir()
+    pack = tmp_path / "norms" / "growth.toml"
+    pack.write_text(
+        'name = "g"\ntitle = "t"\ncitation = ""\nkind = "weekly_growth"\n'
+        'row = [{ grade = "3", measures = ["orf"], per_week = -1.0 }]\n'
+    )
+    with pytest.raises(ConfigError) as error:
+        load_settings(bundled("config"), tmp_path)
+    assert "growth.toml:3: citation: String should have at least 1 character" in str(
+        error.value
+    )
+    assert "row.0.per_week: Input should be greater than 0" in str(error.value)

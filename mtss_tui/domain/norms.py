@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, ClassVar, Literal
 
-from annotated_types import Ge, Gt, Le
+from annotated_types import Ge, Gt, Le, MinLen
 
 from mtss_tui.domain.protocol import STRICT
 
@@ -34,10 +34,10 @@ class BenchmarkPack:
 
     name: str
     title: str
-    citation: str
+    citation: Annotated[str, MinLen(1)]
     kind: Literal["benchmarks"]
-    measures: list[str]
-    row: list[BenchmarkRow]
+    measures: Annotated[list[str], MinLen(1)]
+    row: Annotated[list[BenchmarkRow], MinLen(1)]
     unit: str = ""
     weeks: Annotated[float, Gt(0)] = 36
     """Weeks from the fall to the spring window, for the typical ROI."""
@@ -55,8 +55,8 @@ class GrowthRow:
     __pydantic_config__: ClassVar[dict] = STRICT
 
     grade: str
-    measures: list[str]
-    per_week: float
+    measures: Annotated[list[str], MinLen(1)]
+    per_week: Annotated[float, Gt(0)]
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,9 @@ class GrowthPack:
 
     name: str
     title: str
-    citation: str
+    citation: Annotated[str, MinLen(1)]
     kind: Literal["weekly_growth"]
-    row: list[GrowthRow]
+    row: Annotated[list[GrowthRow], MinLen(1)]
 
     def per_week(self, grade: str, measure: str) -> float | None:
         for row in self.row:
