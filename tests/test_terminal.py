@@ -45,6 +45,7 @@ def start_meeting_and_decide(term, rationale: str) -> None:
     term.keys("Down", "Down", "Enter")  # the second choice: Intensify
     term.wait_gone("Refer for evaluation")
     term.keys("Tab")
+    time.sleep(0.5)  # no mark on a plain screen says focus has moved: let it
     term.type(rationale)
     term.wait_for(rationale)
     term.keys("Enter")
@@ -90,6 +91,7 @@ def test_sigkill_mid_meeting_resumes_with_every_entry(terminals, tmp_path):
     start_meeting_and_decide(term, "kill test")
     term.keys("a")
     term.wait_for("Action item ·")
+    time.sleep(0.5)  # the dialog focuses its first field once it is shown
     term.type("Send the reading log home")
     term.wait_for("Send the reading log home")
     term.keys("Tab", "Enter")  # open the owner list
