@@ -133,3 +133,22 @@ def test_last_four_progress_points_below_the_aim_line():
 
     scores[-1] = Score("orf_pm", scores[-1].on, 49.5)
     assert evaluate(student(scores=scores, interventions=[plan]), [rule], context) == []
+
+
+def test_below_aim_uses_the_cards_aim_when_the_plan_has_no_goal(settings):
+    """Regression: without a goal on the plan the card drew an aim from the norms
+    while the flag saw none. Flat scores of 50 against the end-of-year benchmark
+    (grade 3 spring 50th percentile, 112) fall below that aim."""
+    rule = BelowAimRule(id="progress_below_aim", kind="below_aim", points=4)
+    start = DAYS[20]
+    plan = Intervention(
+        "N1", "Phonics", "academics", 2, start, measure="orf_pm", baseline=50
+    )
+    scores = [Score("orf_pm", start + timedelta(weeks=n), 50) for n in range(8)]
+    student_record = student(scores=scores, interventions=[plan])
+    as_of = start + timedelta(weeks=8)
+
+    with_norms = replace(CONTEXT, as_of=as_of, norms=settings.norms)
+    [flag] = evaluate(student_record, [rule], with_norms)
+    assert flag.reason.startswith("last 4 orf_pm points (50, 50, 50, 50) all below")
+    assert evaluate(student_record, [rule], replace(CONTEXT, as_of=as_of)) == []

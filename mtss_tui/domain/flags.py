@@ -131,6 +131,8 @@ class FlagContext:
     measures: dict[str, Measure]
     cuts: list[CutScore] = field(default_factory=list)
     windows: ScreeningWindows = field(default_factory=ScreeningWindows)
+    norms: object = None
+    """The norm packs, for aims set from norms when a plan has no goal."""
 
     def cut_for(self, measure: str, grade: str, window: str) -> CutScore | None:
         for cut in self.cuts:
@@ -255,12 +257,27 @@ def _screening_cut(student, rule: ScreeningCutRule, context) -> list[Flag]:
 
 
 def _below_aim(student, rule: BelowAimRule, context) -> list[Flag]:
+    """The same aim line as the card's chart: the current plan's phase and goal."""
+    from mtss_tui.domain.analysis import analyse
+    from mtss_tui.domain.norms import Norms
+
     flags = []
-    for intervention in current_interventions(student, context.as_of):
-        aim = aim_line_of(intervention)
-        measure = context.measures.get(intervention.measure or "")
-        if aim is None or measure is None:
+    codes = dict.fromkeys(
+        i.measure for i in current_interventions(student, context.as_of)
+    )
+    for code in codes:
+        measure = context.measures.get(code or "")
+        if measure is None:
             continue
+        analysis = analyse(student, measure, context.norms or Norms(), context.as_of)
+        if analysis.aim_slope_per_week is None or not analysis.phases:
+            continue
+        aim = AimLine(
+            date.fromisoformat(analysis.phases[-1].start),
+            analysis.baseline,
+            date.fromisoformat(analysis.goal_date),
+            analysis.goal,
+        )
 
         points = [
             Point(s.on, s.value)
@@ -302,18 +319,6 @@ def current_interventions(student: StudentRecord, as_of: date):
         for i in student.interventions
         if i.start <= as_of and (i.end is None or i.end >= as_of)
     ]
-
-
-def aim_line_of(intervention) -> AimLine | None:
-    """The aim line an intervention sets, when it has a measure and a goal."""
-    if None in (intervention.baseline, intervention.goal_value, intervention.goal_date):
-        return None
-    return AimLine(
-        intervention.start,
-        intervention.baseline,
-        intervention.goal_date,
-        intervention.goal_value,
-    )
 
 
 _APPLY = {

@@ -98,6 +98,7 @@ class School:
             measures=self.measures,
             cuts=list(settings.cuts.cut),
             windows=settings.cuts.windows,
+            norms=settings.norms,
         )
         self._records: dict[str, StudentRecord] = {}
 
