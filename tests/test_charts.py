@@ -1,8 +1,8 @@
 """Charts drawn from the analysis: the lines are where the numbers put them.
 
 The real series is case01 of Grosche (2011), a reading-accuracy study with a
-baseline phase A and an intervention phase B, from the scan R package
-(../shared/data/scan-single-case, GPL >= 3; `mt` is the day of measurement).
+baseline phase A and an intervention phase B, from the scan R package (GPL >= 3;
+`mt` is the day of measurement), kept in tests/fixtures with its provenance.
 """
 
 import csv
@@ -27,18 +27,14 @@ from mtss_tui.domain.records import (
 from mtss_tui.tui.widgets.chart import table_text
 from mtss_tui.tui.widgets.plot import draw
 
-SCAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "scan-single-case"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "grosche2011_case01.csv"
 DAY0 = date(2026, 9, 7)
 READING = Measure("accuracy", "academics", "words", "higher", "progress", "Accuracy")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def grosche_case01() -> tuple[StudentRecord, date]:
-    rows = [
-        r
-        for r in csv.DictReader((SCAN / "Grosche2011.csv").open())
-        if r["case"] == "case01"
-    ]
+    rows = [r for r in csv.DictReader(FIXTURE.open()) if r["case"] == "case01"]
     scores = [
         Score("accuracy", DAY0 + timedelta(days=int(r["mt"])), float(r["values"]))
         for r in rows
@@ -61,7 +57,6 @@ def grosche_case01() -> tuple[StudentRecord, date]:
     ), b_start
 
 
-@pytest.mark.skipif(not SCAN.exists(), reason="shared data not beside the project")
 def test_the_b_phase_of_a_published_series():
     student, b_start = grosche_case01()
     analysis = analyse(student, READING, Norms(), DAY0 + timedelta(days=100))
