@@ -303,3 +303,31 @@ async def test_text_in_brackets_is_shown_as_typed(sample_path, settings, clock):
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "said [/b] sad" in str(again.screen.query_one("#notes-new").render())
+
+
+async def test_closing_with_a_question_open_asks_twice(sample_path, settings, clock):
+    app = make_app(sample_path, settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s", "n", "n")
+        # A team item added at New concerns shows at Administrative items too.
+        await pilot.press("ctrl+a")
+        app.screen.query_one("#item-what", Input).value = "Book the library"
+        app.screen.query_one("#item-owner", Select).value = app.session.members()[0][
+            "name"
+        ]
+        await pilot.press("ctrl+s", "ctrl+n")
+        assert "Book the library" in str(app.screen.query_one("#notes-admin").render())
+        assert not app.screen.check_action("decision", ())  # not offered here
+
+        await pilot.press("ctrl+n")
+        for n in range(3):
+            app.screen.query_one(f"#eval-{n}", Select).value = "yes"
+        await pilot.click("#close-meeting")
+        assert "Question 4 not answered" in str(
+            app.screen.query_one("#evaluation-error").render()
+        )
+        assert app.minutes_path is None
+        await pilot.pause(0.3)  # a button ignores a second press within 0.2 s
+        await pilot.click("#close-meeting")
+        await pilot.pause()
+        assert app.minutes_path is not None

@@ -32,6 +32,14 @@ def _options(default) -> argparse.ArgumentParser:
         help="the database file (default: $MTSS_DB, else the user data directory)",
     )
     options.add_argument(
+        "--ascii",
+        action="store_const",
+        const=True,
+        default=default,
+        help="plain-ASCII charts and marks, for terminals without Unicode "
+        "(or MTSS_ASCII=1)",
+    )
+    options.add_argument(
         "--config",
         type=Path,
         default=default,
@@ -67,11 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
     meet.add_argument("--team", help="team id or title (default: the first team)")
     meet.add_argument("--protocol", help="protocol name (default: tips)")
     meet.add_argument("--as", dest="actor", help="who is recording (default: login)")
-    meet.add_argument(
-        "--ascii",
-        action="store_true",
-        help="plain-ASCII charts for terminals without Unicode (or MTSS_ASCII=1)",
-    )
 
     sample = commands.add_parser(
         "sample",

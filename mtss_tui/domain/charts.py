@@ -47,21 +47,43 @@ class ChartSpec:
     low_confidence: bool = False
 
     def table(self) -> tuple[list[str], list[list[str]]]:
-        """The same numbers as rows a screen reader can read: one row a date."""
+        """The same numbers as rows a screen reader can read: one row a date.
+
+        Lines given by their two ends (aim, trend, goal, thresholds) are read
+        off at every date, as the chart draws them.
+        """
         headers = ["date"] + [s.label for s in self.series]
         dates = sorted({d for s in self.series for d in s.dates})
         rows = []
         for day in dates:
             row = [day]
             for series in self.series:
-                values = dict(zip(series.dates, series.values, strict=True))
-                row.append(f"{values[day]:g}" if day in values else "")
+                value = _value_at(series, day)
+                row.append("" if value is None else f"{round(value, 2):g}")
             rows.append(row)
-        markers = {m.date: m.label for m in self.markers}
-        for day, label in sorted(markers.items()):
-            rows.append([day, f"start: {label}"] + [""] * (len(self.series) - 1))
+        for marker in sorted(self.markers, key=lambda m: m.date):
+            rows.append(
+                [marker.date, f"start: {marker.label}"] + [""] * (len(self.series) - 1)
+            )
         rows.sort(key=lambda r: r[0])
         return headers, rows
+
+
+LINES = ("aim", "trend", "goal", "threshold")
+
+
+def _value_at(series: Series, day: str) -> float | None:
+    values = dict(zip(series.dates, series.values, strict=True))
+    if day in values:
+        return values[day]
+    if series.role not in LINES or len(series.dates) != 2:
+        return None
+    (d0, d1), (v0, v1) = series.dates, series.values
+    if not d0 <= day <= d1:
+        return None
+    span = (date.fromisoformat(d1) - date.fromisoformat(d0)).days
+    part = (date.fromisoformat(day) - date.fromisoformat(d0)).days
+    return v0 + (v1 - v0) * part / span if span else v0
 
 
 def progress_chart(analysis: MeasureAnalysis) -> ChartSpec:

@@ -58,9 +58,17 @@ class MeetingScreen(Screen):
     def on_mount(self) -> None:
         self.show_step()
 
+    REVIEW_ACTIONS = frozenset({"decision", "next_chart", "chart_table"})
+    """What only the student review step offers."""
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keys that do nothing here are left out of the footer."""
         closed = self.app.minutes_path is not None
-        return not (closed and action in self.ENTRY_ACTIONS)
+        if closed and action in self.ENTRY_ACTIONS | self.REVIEW_ACTIONS:
+            return False
+        if action in self.REVIEW_ACTIONS:
+            return self.app.session.step.kind == "student_review"
+        return True
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
@@ -76,6 +84,7 @@ class MeetingScreen(Screen):
         if session.step.kind != "student_review" and session.clock.subject:
             session.focus_student(None)
         self.query_one(f"#step-{session.step.id}").shown()
+        self.refresh_bindings()
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
@@ -206,7 +215,9 @@ class MeetingScreen(Screen):
         student_id = pane.shown_id if pane else None
         decision = getattr(self, "last_decision", None)
         decision_id = decision[1] if decision and decision[0] == student_id else None
-        owners = [m["name"] for m in session.members()]
+        owners = [m["name"] for m in session.members() if m["present"]] or [
+            m["name"] for m in session.members()
+        ]
         about = f"{pane.shown_name} ({student_id})" if pane else "the team"
 
         def recorded(result: dict | None) -> None:

@@ -63,12 +63,14 @@ class DecisionDialog(_EntryDialog):
             if self.current:
                 title += " (correcting the one recorded)"
             yield Label(Text(title), classes="dialog-title")
+            yield Label("Decision")
             yield Select(
                 self.choices,
                 prompt="Choose a decision",
                 id="decision-kind",
                 value=self.current.get("kind", Select.NULL),
             )
+            yield Label("Rationale")
             yield Input(
                 value=self.current.get("rationale", ""),
                 placeholder="Rationale: what the data show, why this",
@@ -115,15 +117,18 @@ class ActionItemDialog(_EntryDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(f"Action item · {self.about}"), classes="dialog-title")
+            yield Label("What is to be done")
             yield Input(
                 value=self.what, placeholder="What is to be done", id="item-what"
             )
+            yield Label("Owner")
             yield Select(
                 [(o, o) for o in self.owners],
                 prompt="Owner",
                 id="item-owner",
                 value=self.owner if self.owner in self.owners else Select.NULL,
             )
+            yield Label("Due (YYYY-MM-DD)")
             yield Input(
                 value=self.default_due, placeholder="Due YYYY-MM-DD", id="item-due"
             )

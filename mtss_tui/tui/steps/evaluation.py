@@ -63,6 +63,21 @@ class EvaluationPane(StepPane):
     @on(Button.Pressed, "#close-meeting")
     def close_meeting(self) -> None:
         error = self.query_one("#evaluation-error", Label)
+        questions = self.app.settings.vocabulary.evaluation_questions
+        open_ones = [
+            str(n + 1)
+            for n in range(len(questions))
+            if n not in self.app.session.evaluation_answers()
+        ]
+        if open_ones and not getattr(self, "warned", False):
+            self.warned = True
+            error.update(
+                Text(
+                    f"Question {', '.join(open_ones)} not answered: press Close again "
+                    "to close the meeting all the same."
+                )
+            )
+            return
         try:
             self.app.session.set_next_meeting(
                 self.query_one("#next-meeting", Input).value

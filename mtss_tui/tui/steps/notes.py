@@ -29,6 +29,7 @@ class NotesPane(StepPane):
         self.reload()
 
     def shown(self) -> None:
+        self.reload()  # items added at another step show here too
         self.query_one(Input).focus()
 
     @on(Input.Submitted)

@@ -105,9 +105,7 @@ class PreviousItemsPane(StepPane):
             self.app.session.review_item(item["item_id"], **{group: chosen})
         except MeetingError as error:
             return self.entry_failed(error)
-        self.reload()
-        word = "Implementation" if group == "implementation" else "Effectiveness"
-        self.notify(f"{word}: {self.app.settings.vocabulary.label(group, chosen)}")
+        self.reload()  # the table shows the new mark; no toast to hide the detail
 
     def action_outcome(self, outcome: str) -> None:
         item = self._current()
@@ -129,7 +127,7 @@ class PreviousItemsPane(StepPane):
         item = self._current()
         if item is None:
             return
-        owners = [m["name"] for m in self.app.session.members()]
+        owners = [m["name"] for m in self.app.session.members() if m["present"]]
         if item["owner"] not in owners:
             owners.append(item["owner"])
 

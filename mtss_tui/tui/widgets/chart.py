@@ -26,6 +26,8 @@ class ChartView(Static):
         """New charts; `keep` stays on the same kind of chart if the card has it."""
         key = self.chart.key.split(":")[0] if keep and self.chart else None
         self.charts = charts
+        self.as_table = False
+        self.remove_class("-table")
         kinds = [c.key.split(":")[0] for c in charts]
         self.index = kinds.index(key) if key in kinds else 0
         self.refresh_chart()
@@ -37,6 +39,7 @@ class ChartView(Static):
 
     def toggle_table(self) -> None:
         self.as_table = not self.as_table
+        self.set_class(self.as_table, "-table")  # the table takes the rows it needs
         self.refresh_chart()
 
     def on_resize(self) -> None:

@@ -117,12 +117,19 @@ def _y_axis(spec: ChartSpec, height: int) -> None:
         return
     rows = height - 3  # the frame's top, the x axis and its labels take three
     low, high = min(values), max(values)
+    percent = any(s.role == "rate" for s in spec.series)
     step = _nice((high - low) / max(rows - 1, 1) or 1.0)
     while True:
-        bottom = math.floor(low / step) * step
-        top = bottom + step * (rows - 1)
-        if top >= high - 1e-9:
-            break
+        if percent:  # a rate tops out at 100%: count the rows down from there
+            top = max(100.0, high)
+            bottom = top - step * (rows - 1)
+            if bottom <= low + 1e-9:
+                break
+        else:
+            bottom = math.floor(low / step) * step
+            top = bottom + step * (rows - 1)
+            if top >= high - 1e-9:
+                break
         step = _nice(step * 1.01)
     plt.ylim(bottom, top)
     every = max(1, math.ceil(rows / 6))

@@ -74,6 +74,9 @@ class StudentCardView(VerticalScroll):
         measure = chart.key.split(":", 1)[1]
         analysis = next(a for a in self.card.progress if a["measure"] == measure)
         text = Text.assemble(("Decision rule: ", "bold"), chart.note)
+        gap = "  -  " if self.app.ascii_only else "  ·  "
+        if analysis["goal"] is not None:
+            text.append(f"{gap}goal {analysis['goal']:g} by {analysis['goal_date']}")
         slopes = [
             f"{name} {value:+.2f}/week"
             for name, value in (
@@ -82,7 +85,6 @@ class StudentCardView(VerticalScroll):
             )
             if value is not None
         ]
-        gap = "  -  " if self.app.ascii_only else "  ·  "
         if slopes:
             text.append(gap + ", ".join(slopes))
         if chart.low_confidence:
@@ -119,7 +121,7 @@ def _months_table(card: StudentCard) -> Text:
     text.append("\nAttend %  ", style="bold")
     text.append(
         "  ".join(
-            f"{(1 - missed / days) * 100 if days else 0:5.0f}"
+            f"{(1 - missed / days) * 100 if days else 0:5.1f}"
             for _, days, missed in card.attendance_by_month
         )
     )
