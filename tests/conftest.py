@@ -56,3 +56,23 @@ def sample_db(sample_path):
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+def make_app(settings, clock):
+    """A meeting app on a database file, clock injected, no timers running."""
+    from mtss_tui.tui.app import MeetingApp
+
+    def build(path, team="grade-3", **options):
+        return MeetingApp(
+            db=open_db(path),
+            db_path=path,
+            settings=settings,
+            team=team,
+            actor=options.pop("actor", "R. Alder"),
+            now=clock,
+            tick=False,
+            **options,
+        )
+
+    return build

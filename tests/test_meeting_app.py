@@ -7,28 +7,14 @@ import pytest
 from textual.widgets import Input, OptionList, Select
 
 from mtss_tui.store import open_db
-from mtss_tui.tui.app import MeetingApp
 from mtss_tui.tui.screens.meeting import MeetingScreen
 
 DUE = (date.today() + timedelta(days=14)).isoformat()
 """A due date that is always two weeks ahead, whenever the tests run."""
 
 
-def make_app(path, settings, clock, **kwargs) -> MeetingApp:
-    return MeetingApp(
-        db=open_db(path),
-        db_path=path,
-        settings=settings,
-        team="grade-3",
-        actor="R. Alder",
-        now=clock,
-        tick=False,
-        **kwargs,
-    )
-
-
-async def test_a_whole_meeting(sample_path, settings, clock):
-    app = make_app(sample_path, settings, clock)
+async def test_a_whole_meeting(make_app, sample_path, settings, clock):
+    app = make_app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:
         # Setup: one member is away; roles are handed out; the clock starts.
         members = app.session.members()
@@ -230,8 +216,8 @@ async def test_a_whole_meeting(sample_path, settings, clock):
     assert f"Next meeting: {DUE}" in minutes
 
 
-async def test_card_fits_at_80_by_24(sample_path, settings, clock):
-    app = make_app(sample_path, settings, clock)
+async def test_card_fits_at_80_by_24(make_app, sample_path, settings, clock):
+    app = make_app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s", "n")
         await pilot.pause()
@@ -247,7 +233,7 @@ async def test_card_fits_at_80_by_24(sample_path, settings, clock):
 
 
 async def test_a_crash_reports_no_student_data(
-    sample_path, settings, clock, monkeypatch
+    make_app, sample_path, settings, clock, monkeypatch
 ):
     """The crash report names the exception type and code locations, no values."""
     from mtss_tui.tui.widgets.student_card import StudentCardView
@@ -257,7 +243,7 @@ async def test_a_crash_reports_no_student_data(
         raise ValueError(secret_note)
 
     monkeypatch.setattr(StudentCardView, "show", broken)
-    app = make_app(sample_path, settings, clock)
+    app = make_app(sample_path)
     reports = []
     monkeypatch.setattr(
         app,
@@ -280,9 +266,11 @@ async def test_a_crash_reports_no_student_data(
     assert "note about" not in report
 
 
-async def test_text_in_brackets_is_shown_as_typed(sample_path, settings, clock):
+async def test_text_in_brackets_is_shown_as_typed(
+    make_app, sample_path, settings, clock
+):
     """Regression: `[/b]` in a note was read as markup and crashed the meeting."""
-    app = make_app(sample_path, settings, clock)
+    app = make_app(sample_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+s", "n", "n")
         app.screen.query_one("#note-new", Input).value = "said [/b] sad [b]x[/b]"
@@ -299,14 +287,16 @@ async def test_text_in_brackets_is_shown_as_typed(sample_path, settings, clock):
         assert "Order [/] supplies" in shown
 
     # The next start, which draws the same entries, comes up as well.
-    again = make_app(sample_path, settings, clock)
+    again = make_app(sample_path)
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "said [/b] sad" in str(again.screen.query_one("#notes-new").render())
 
 
-async def test_closing_with_a_question_open_asks_twice(sample_path, settings, clock):
-    app = make_app(sample_path, settings, clock)
+async def test_closing_with_a_question_open_asks_twice(
+    make_app, sample_path, settings, clock
+):
+    app = make_app(sample_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+s", "n", "n")
         # A team item added at New concerns shows at Administrative items too.

@@ -10,8 +10,6 @@ from mtss_tui.config import ConfigError, load_settings
 from mtss_tui.domain.rules import VERDICTS
 from mtss_tui.paths import bundled
 from mtss_tui.services.school import School
-from mtss_tui.store import open_db
-from mtss_tui.tui.app import MeetingApp
 from mtss_tui.tui.widgets.chart import ChartView
 
 FIELDS = {
@@ -87,17 +85,9 @@ def test_a_norm_pack_of_unknown_kind(tmp_path):
 
 
 async def test_c_cycles_the_charts_and_t_shows_the_numbers(
-    sample_path, settings, clock
+    make_app, sample_path, settings, clock
 ):
-    app = MeetingApp(
-        db=open_db(sample_path),
-        db_path=sample_path,
-        settings=settings,
-        team="grade-3",
-        actor="t",
-        now=clock,
-        tick=False,
-    )
+    app = make_app(sample_path, actor="t")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+s", "n")
         await pilot.pause()
@@ -118,19 +108,11 @@ async def test_c_cycles_the_charts_and_t_shows_the_numbers(
 
 
 async def test_the_wide_queue_lists_each_students_own_reasons(
-    sample_path, settings, clock
+    make_app, sample_path, settings, clock
 ):
     """Regression: from the second student on, the queue showed the previous
     student's last flag object where the flag count belongs."""
-    app = MeetingApp(
-        db=open_db(sample_path),
-        db_path=sample_path,
-        settings=settings,
-        team="grade-3",
-        actor="t",
-        now=clock,
-        tick=False,
-    )
+    app = make_app(sample_path, actor="t")
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("ctrl+s", "n")
         await pilot.pause()

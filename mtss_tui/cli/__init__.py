@@ -64,25 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mtss {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    meet = commands.add_parser(
+    def command(name: str, summary: str, description: str):
+        return commands.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=description,
+            epilog=EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    meet = command(
         "meet",
-        parents=[common],
-        help="run (or resume) a team meeting",
-        description="Run a timed team meeting, or resume the team's unfinished one.",
-        epilog=EXAMPLES["meet"],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "run (or resume) a team meeting",
+        "Run a timed team meeting, or resume the team's unfinished one.",
     )
     meet.add_argument("--team", help="team id or title (default: the first team)")
     meet.add_argument("--protocol", help="protocol name (default: tips)")
     meet.add_argument("--as", dest="actor", help="who is recording (default: login)")
 
-    sample = commands.add_parser(
+    sample = command(
         "sample",
-        parents=[common],
-        help="write the bundled sample school",
-        description="Write the bundled sample school into the database.",
-        epilog=EXAMPLES["sample"],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "write the bundled sample school",
+        "Write the bundled sample school into the database.",
     )
     sample.add_argument(
         "--force",
@@ -90,39 +94,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace a database that already holds data",
     )
 
-    flags = commands.add_parser(
+    flags = command(
         "flags",
-        parents=[common],
-        help="list flagged students and why",
-        description="The flagged students, most urgent first, with every reason.",
-        epilog=EXAMPLES["flags"],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "list flagged students and why",
+        "The flagged students, most urgent first, with every reason.",
     )
     flags.add_argument("--team", help="only this team's students")
     flags.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    minutes = commands.add_parser(
+    minutes = command(
         "minutes",
-        parents=[common],
-        help="print a meeting's minutes",
-        description="Print the minutes of a meeting, as recorded.",
-        epilog=EXAMPLES["minutes"],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "print a meeting's minutes",
+        "Print the minutes of a meeting, as recorded.",
     )
     minutes.add_argument("meeting_id")
+    minutes.add_argument("--format", choices=["md"], default="md")
 
-    progress = commands.add_parser(
+    progress = command(
         "progress",
-        parents=[common],
-        help="a student's progress: goals, trends, decision rules",
-        description="The analysis of each progress-monitoring measure of a student.",
-        epilog=EXAMPLES["progress"],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "a student's progress: goals, trends, decision rules",
+        "The analysis of each progress-monitoring measure of a student.",
     )
     progress.add_argument("student_id")
     progress.add_argument("--measure", help="only this measure")
     progress.add_argument("--format", choices=["text", "json"], default="text")
-    minutes.add_argument("--format", choices=["md"], default="md")
     return parser
 
 
