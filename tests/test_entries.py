@@ -49,6 +49,14 @@ def test_a_second_decision_corrects_the_first(session, settings):
         )
     ]
     assert actions == ["insert", "update"]
+    # The first version is kept, with when it was replaced.
+    revisions = list(
+        session.db.query(
+            "SELECT kind, rationale FROM decision_revisions WHERE decision_id = ?",
+            [first],
+        )
+    )
+    assert revisions == [{"kind": "continue", "rationale": "On the aim line"}]
 
 
 def test_a_decision_needs_a_known_kind_and_a_rationale(session, settings):

@@ -105,12 +105,27 @@ class MeetingEntries:
         }
         existing = self.decision_of(student_id)
         if existing is not None:
-            self.recorder.update(
-                "decisions",
-                {"decision_id": existing["decision_id"]},
-                values,
-                self.meeting_id,
-            )
+            # The decision as it stood is kept: a correction never loses an entry.
+            with self.db.atomic():
+                self.recorder.insert(
+                    "decision_revisions",
+                    {
+                        "decision_id": existing["decision_id"],
+                        "kind": existing["kind"],
+                        "rationale": existing["rationale"],
+                        "snapshot": existing["snapshot"],
+                        "recorded_by": existing["recorded_by"],
+                        "recorded_at": existing["recorded_at"],
+                        "replaced_at": self.recorder.now(),
+                    },
+                    self.meeting_id,
+                )
+                self.recorder.update(
+                    "decisions",
+                    {"decision_id": existing["decision_id"]},
+                    values,
+                    self.meeting_id,
+                )
             return existing["decision_id"]
         return self.recorder.insert(
             "decisions",

@@ -65,6 +65,7 @@ def _clear(db: Database) -> None:
         "notes",
         "item_reviews",
         "action_items",
+        "decision_revisions",
         "decisions",
         "student_times",
         "step_times",

@@ -141,6 +141,16 @@ V1 = [
         recorded_by TEXT NOT NULL DEFAULT '',
         recorded_at TEXT NOT NULL
     )""",
+    """CREATE TABLE decision_revisions (
+        revision_id INTEGER PRIMARY KEY,
+        decision_id INTEGER NOT NULL REFERENCES decisions(decision_id),
+        kind TEXT NOT NULL,
+        rationale TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+    )""",
     """CREATE TABLE action_items (
         item_id INTEGER PRIMARY KEY,
         meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
