@@ -19,6 +19,8 @@ EXAMPLES = {
     "flags": "example:\n  mtss flags --team grade-3 --format json",
     "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md",
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
+    "import": "example:\n  mtss import students students.csv\n"
+    "  mtss import scores fall.csv winter.csv --dry-run",
 }
 
 
@@ -115,6 +117,20 @@ def build_parser() -> argparse.ArgumentParser:
         "a student's progress: goals, trends, decision rules",
         "The analysis of each progress-monitoring measure of a student.",
     )
+    imports = command(
+        "import",
+        "load a school's canonical CSV files (all or nothing)",
+        "Load canonical CSV files into one table: every file is checked first, and "
+        "one bad cell means nothing is written. KIND is the table: students, staff, "
+        "teams, team_members, measures, scores, attendance, incidents, "
+        "interventions.",
+    )
+    imports.add_argument("kind", metavar="KIND")
+    imports.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    imports.add_argument(
+        "--dry-run", action="store_true", help="check and summarise, write nothing"
+    )
+
     progress.add_argument("student_id")
     progress.add_argument("--measure", help="only this measure")
     progress.add_argument("--format", choices=["text", "json"], default="text")

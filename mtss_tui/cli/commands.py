@@ -224,7 +224,26 @@ def progress(args: Namespace) -> int:
     return 0
 
 
+def import_files(args: Namespace) -> int:
+    from mtss_tui.services.imports import import_files as run_import
+
+    db = open_db(_db_path(args))
+    try:
+        summary = run_import(
+            db, Recorder(db, login_name()), args.kind, args.paths, args.dry_run
+        )
+    finally:
+        db.close()
+    done = "would be written (dry run: nothing written)" if args.dry_run else "written"
+    print(
+        f"{summary.kind}: {summary.rows} rows from {len(summary.files)} file(s), "
+        f"{summary.new} new, {summary.rows - summary.new} updated: {done}"
+    )
+    return 0
+
+
 COMMANDS = {
+    "import": import_files,
     "meet": meet,
     "sample": sample,
     "flags": flags,

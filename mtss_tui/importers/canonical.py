@@ -239,34 +239,52 @@ LOAD_ORDER = (
 
 def read_table(path: Path, table: Table, faults: list[str]) -> list[dict[str, Any]]:
     """Parse one file; faults are appended, rows with faults are left out."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip() for h in reader.fieldnames or []]
-        missing = [c for c in table.required if c not in header]
-        if missing:
-            faults.append(f"{path}:1: header: missing column(s) {', '.join(missing)}")
-            return []
-        reader.fieldnames = header
+    return [row for _, row in read_lines(path, table, faults)]
 
-        rows = []
-        for row in reader:
-            line = reader.line_num
-            clean: dict[str, Any] = {}
-            for column, parse in table.columns.items():
-                if column not in header:
-                    continue
-                raw = row.get(column) or ""
-                try:
-                    clean[column] = parse(raw)
-                except _Fault as expected:
-                    faults.append(
-                        f"{path}:{line}: {column}: {raw!r}: expected {expected}"
-                    )
-            if len(clean) == len([c for c in table.columns if c in header]):
-                if table.name == "interventions" and not clean.get("measure"):
-                    clean["measure"] = None
-                rows.append(clean)
-        return rows
+
+def read_lines(
+    path: Path, table: Table, faults: list[str]
+) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, parsed row) for each good row; faults are appended.
+
+    UTF-8 with or without a byte-order mark, CRLF or LF, comma- or
+    semicolon-separated (read off the header line).
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        faults.append(f"{path}: no such file")
+        return []
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        faults.append(f"{path}:{line}: not UTF-8 text; save the file as UTF-8")
+        return []
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in table.required if c not in header]
+    if missing:
+        faults.append(f"{path}:1: header: missing column(s) {', '.join(missing)}")
+        return []
+    reader.fieldnames = header
+
+    rows = []
+    present = [c for c in table.columns if c in header]
+    for row in reader:
+        line = reader.line_num
+        clean: dict[str, Any] = {}
+        for column in present:
+            raw = row.get(column) or ""
+            try:
+                clean[column] = table.columns[column](raw)
+            except _Fault as expected:
+                faults.append(f"{path}:{line}: {column}: {raw!r}: expected {expected}")
+        if len(clean) == len(present):
+            if table.name == "interventions" and not clean.get("measure"):
+                clean["measure"] = None
+            rows.append((line, clean))
+    return rows
 
 
 def read_folder(folder: Path) -> dict[str, list[dict[str, Any]]]:

@@ -86,6 +86,12 @@ class Recorder:
             key = "/".join(str(v) for v in where.values())
             self._audit("update", table, key, meeting_id)
 
+    def log(
+        self, action: str, table: str, key: str, meeting_id: str | None = None
+    ) -> None:
+        """An audit row for a write made in bulk (an import), inside its transaction."""
+        self._audit(action, table, key, meeting_id)
+
     def _audit(self, action, table, key, meeting_id) -> None:
         self.db.execute(
             "INSERT INTO audit (at, actor, login, action, table_name, row_key, "

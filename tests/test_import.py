@@ -1,0 +1,94 @@
+"""`mtss import` of canonical CSV files: checked whole, then written whole."""
+
+from mtss_tui.cli import main
+from mtss_tui.store import open_db
+
+STUDENTS = "student_id,given_name,family_name,grade,school\n"
+
+
+def counts(path) -> dict[str, int]:
+    db = open_db(path, readonly=True)
+    found = {
+        t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("students", "scores", "audit")
+    }
+    db.close()
+    return found
+
+
+def test_one_bad_row_writes_nothing_and_names_every_fault(
+    sample_path, tmp_path, capsys
+):
+    scores = tmp_path / "scores.csv"
+    scores.write_text(
+        "student_id,measure,date,value\n"
+        "S3001,orf,2026-12-02,99\n"
+        "S9999,orf,2026-12-02,50\n"
+        "S3002,orf,2026-13-02,50\n"
+        "S3003,zzz,2026-12-02,lots\n"
+    )
+    before = counts(sample_path)
+
+    assert main(["import", "scores", str(scores), "--db", str(sample_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{scores}:3: student_id: 'S9999': expected a student_id already in" in err
+    assert f"{scores}:4: date: '2026-13-02': expected a date as YYYY-MM-DD" in err
+    assert f"{scores}:5: value: 'lots': expected a number" in err
+    assert counts(sample_path) == before
+
+
+def test_bom_crlf_semicolons_dry_run_and_idempotence(sample_path, tmp_path, capsys):
+    students = tmp_path / "students.csv"
+    students.write_bytes(
+        "\ufeffstudent_id;given_name;family_name;grade;school\r\n"
+        "S4001;Tansy;Quillbright;3;MHE\r\n"
+        "S4002;Bramble;Oakhollow;3;MHE\r\n".encode()
+    )
+    before = counts(sample_path)
+
+    assert (
+        main(
+            ["import", "students", str(students), "--db", str(sample_path), "--dry-run"]
+        )
+        == 0
+    )
+    assert "2 rows from 1 file(s), 2 new, 0 updated: would be written" in (
+        capsys.readouterr().out
+    )
+    assert counts(sample_path) == before
+
+    assert main(["import", "students", str(students), "--db", str(sample_path)]) == 0
+    assert main(["import", "students", str(students), "--db", str(sample_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "students: 2 rows from 1 file(s), 2 new, 0 updated: written",
+        "students: 2 rows from 1 file(s), 0 new, 2 updated: written",
+    ]
+    after = counts(sample_path)
+    assert after["students"] == before["students"] + 2
+    assert after["audit"] == before["audit"] + 2  # one audit row per import
+
+
+def test_a_key_given_twice_is_a_fault(sample_path, tmp_path, capsys):
+    students = tmp_path / "students.csv"
+    students.write_text(STUDENTS + "S5001,A,B,2,MHE\nS5001,C,D,2,MHE\n")
+
+    assert main(["import", "students", str(students), "--db", str(sample_path)]) == 2
+    assert f"{students}:3: student_id: 'S5001': expected once; already at " in (
+        capsys.readouterr().err
+    )
+
+
+def test_unknown_kind_and_missing_file(sample_path, tmp_path, capsys):
+    assert (
+        main(["import", "grades", str(tmp_path / "x.csv"), "--db", str(sample_path)])
+        == 2
+    )
+    assert "unknown kind 'grades'; valid: students, staff" in capsys.readouterr().err
+    assert (
+        main(
+            ["import", "students", str(tmp_path / "none.csv"), "--db", str(sample_path)]
+        )
+        == 2
+    )
+    assert "none.csv: no such file" in capsys.readouterr().err
