@@ -126,7 +126,9 @@ def test_version():
     assert mtss("--version").stdout.strip() == f"mtss {__version__}"
 
 
-@pytest.mark.parametrize("command", ["meet", "sample", "flags", "minutes"])
+@pytest.mark.parametrize(
+    "command", ["meet", "sample", "flags", "minutes", "progress", "import"]
+)
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit):
         main([command, "--help"])
