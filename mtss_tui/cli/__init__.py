@@ -20,7 +20,8 @@ EXAMPLES = {
     "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md",
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
     "import": "example:\n  mtss import students students.csv\n"
-    "  mtss import scores fall.csv winter.csv --dry-run",
+    "  mtss import scores fall.csv winter.csv --dry-run\n"
+    "  mtss import csv export.csv --mapping config/mappings/powerschool_students.toml",
 }
 
 
@@ -123,10 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
         "Load canonical CSV files into one table: every file is checked first, and "
         "one bad cell means nothing is written. KIND is the table: students, staff, "
         "teams, team_members, measures, scores, attendance, incidents, "
-        "interventions.",
+        "interventions; or csv, for any export read through --mapping.",
     )
     imports.add_argument("kind", metavar="KIND")
     imports.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    imports.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help="with KIND csv: a TOML mapping of the export's columns "
+        "(see config/mappings/)",
+    )
     imports.add_argument(
         "--dry-run", action="store_true", help="check and summarise, write nothing"
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mtss_tui.config import ConfigError, Settings, load_settings
 from mtss_tui.importers import ImportFailed
+from mtss_tui.importers.mapping import MappingError
 from mtss_tui.paths import bundled, cache_dir, config_override, default_db_path
 from mtss_tui.reports.minutes import MinutesError, render_minutes
 from mtss_tui.services.meeting import MeetingError, MeetingSession
@@ -27,6 +28,7 @@ EXPECTED = (
     ImportFailed,
     MeetingError,
     MinutesError,
+    MappingError,
 )
 """Errors that are the user's to fix: a message and exit code 2, no traceback."""
 
@@ -230,7 +232,12 @@ def import_files(args: Namespace) -> int:
     db = open_db(_db_path(args))
     try:
         summary = run_import(
-            db, Recorder(db, login_name()), args.kind, args.paths, args.dry_run
+            db,
+            Recorder(db, login_name()),
+            args.kind,
+            args.paths,
+            args.dry_run,
+            args.mapping,
         )
     finally:
         db.close()

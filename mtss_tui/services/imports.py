@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mtss_tui.importers import ImportFailed
 from mtss_tui.importers.canonical import MAX_FAULTS, TABLES, read_lines
+from mtss_tui.importers.mapping import load_mapping, read_mapped
 from mtss_tui.store.audit import Recorder
 from mtss_tui.store.db import Database
 
@@ -35,17 +36,34 @@ class ImportSummary:
 
 
 def import_files(
-    db: Database, recorder: Recorder, kind: str, paths: list[Path], dry_run: bool
+    db: Database,
+    recorder: Recorder,
+    kind: str,
+    paths: list[Path],
+    dry_run: bool,
+    mapping_path: Path | None = None,
 ) -> ImportSummary:
-    if kind not in TABLES:
-        valid = ", ".join(TABLES)
+    """Import canonical files of one table, or (kind `csv`) any export by mapping."""
+    mapping = None
+    if kind == "csv":
+        if mapping_path is None:
+            raise ImportFailed(["kind csv needs --mapping FILE"], 1)
+        mapping = load_mapping(mapping_path)
+        kind = mapping.table.name
+    elif kind not in TABLES:
+        valid = ", ".join(["csv", *TABLES])
         raise ImportFailed([f"unknown kind {kind!r}; valid: {valid}"], 1)
     table = TABLES[kind]
 
     faults: list[str] = []
     lines = []
     for path in paths:
-        lines += [(path, line, row) for line, row in read_lines(path, table, faults)]
+        parsed = (
+            read_mapped(path, mapping, faults)
+            if mapping
+            else read_lines(path, table, faults)
+        )
+        lines += [(path, line, row) for line, row in parsed]
     for _, _, row in lines:
         for column in table.key:  # a key column the file leaves out is empty
             row.setdefault(column, "")
