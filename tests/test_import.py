@@ -84,7 +84,9 @@ def test_unknown_kind_and_missing_file(sample_path, tmp_path, capsys):
         main(["import", "grades", str(tmp_path / "x.csv"), "--db", str(sample_path)])
         == 2
     )
-    assert "unknown kind 'grades'; valid: students, staff" in capsys.readouterr().err
+    assert (
+        "unknown kind 'grades'; valid: csv, students, staff" in capsys.readouterr().err
+    )
     assert (
         main(
             ["import", "students", str(tmp_path / "none.csv"), "--db", str(sample_path)]
