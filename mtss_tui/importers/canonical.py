@@ -242,26 +242,33 @@ def read_table(path: Path, table: Table, faults: list[str]) -> list[dict[str, An
     return [row for _, row in read_lines(path, table, faults)]
 
 
-def read_lines(
-    path: Path, table: Table, faults: list[str]
-) -> list[tuple[int, dict[str, Any]]]:
-    """(line number, parsed row) for each good row; faults are appended.
+def open_csv(path: Path, faults: list[str]) -> csv.DictReader | None:
+    """A reader over the file, or None with the fault noted.
 
-    UTF-8 with or without a byte-order mark, CRLF or LF, comma- or
-    semicolon-separated (read off the header line).
+    UTF-8 with or without a byte-order mark, CRLF or LF; the separator (comma,
+    semicolon or tab) is read off the header line.
     """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         faults.append(f"{path}: no such file")
-        return []
+        return None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         faults.append(f"{path}:{line}: not UTF-8 text; save the file as UTF-8")
-        return []
+        return None
     first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+    delimiter = max((",", ";", "\t"), key=first.count)
+    return csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+
+
+def read_lines(
+    path: Path, table: Table, faults: list[str]
+) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, parsed row) for each good row; faults are appended."""
+    reader = open_csv(path, faults)
+    if reader is None:
+        return []
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in table.required if c not in header]
     if missing:

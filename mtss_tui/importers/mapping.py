@@ -20,13 +20,12 @@ cell is reported as in a canonical file, with the source file's line.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mtss_tui.importers.canonical import TABLES, Table, _Fault
+from mtss_tui.importers.canonical import TABLES, Table, _Fault, open_csv
 
 
 class MappingError(Exception):
@@ -87,18 +86,9 @@ def read_mapped(
     source: Path, mapping: Mapping, faults: list[str]
 ) -> list[tuple[int, dict[str, Any]]]:
     """(line, canonical row) for each good row of `source`; faults appended."""
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        faults.append(f"{source}: no such file")
+    reader = open_csv(source, faults)
+    if reader is None:
         return []
-    except UnicodeDecodeError as error:
-        line = source.read_bytes()[: error.start].count(b"\n") + 1
-        faults.append(f"{source}:{line}: not UTF-8 text; save the file as UTF-8")
-        return []
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
     header = [h.strip() for h in reader.fieldnames or []]
     absent = [c for c in mapping.columns.values() if c not in header]
     if absent:

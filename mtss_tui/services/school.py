@@ -102,6 +102,7 @@ class School:
             norms=settings.norms,
         )
         self._records: dict[str, StudentRecord] = {}
+        self._flags: dict[str, list[Flag]] = {}
 
     def records(self, student_ids: list[str]) -> dict[str, StudentRecord]:
         missing = [s for s in student_ids if s not in self._records]
@@ -109,15 +110,20 @@ class School:
         return {s: self._records[s] for s in student_ids if s in self._records}
 
     def flags_of(self, student_id: str) -> list[Flag]:
-        record = self.records([student_id])[student_id]
-        return evaluate(record, self.settings.flag_rules, self.context)
+        """A student's flags, evaluated once (the queue and the card share them)."""
+        if student_id not in self._flags:
+            record = self.records([student_id])[student_id]
+            self._flags[student_id] = evaluate(
+                record, self.settings.flag_rules, self.context
+            )
+        return self._flags[student_id]
 
     def queue(self, team: str) -> list[QueueEntry]:
         """The team's flagged students, most urgent first (ties by id)."""
         ids = queries.team_student_ids(self.db, team)
         entries = []
         for student_id, record in self.records(ids).items():
-            flags = evaluate(record, self.settings.flag_rules, self.context)
+            flags = self.flags_of(student_id)
             if flags:
                 entries.append(QueueEntry(student_id, record.name, record.grade, flags))
         entries.sort(key=lambda e: (-e.urgency, -len(e.flags), e.student_id))
