@@ -138,6 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument(
         "--dry-run", action="store_true", help="check and summarise, write nothing"
     )
+    imports.add_argument(
+        "--encoding",
+        choices=["utf-8", "cp1252"],
+        help="the files' encoding (default: UTF-8, or Windows-1252 if the file is "
+        "not UTF-8, with a warning)",
+    )
+    imports.add_argument(
+        "--delimiter",
+        metavar="CHAR",
+        help="the separator: comma, semicolon, tab, pipe or one character "
+        "(default: read off the header line)",
+    )
 
     progress.add_argument("student_id")
     progress.add_argument("--measure", help="only this measure")

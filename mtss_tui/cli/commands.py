@@ -227,26 +227,36 @@ def progress(args: Namespace) -> int:
 
 
 def import_files(args: Namespace) -> int:
+    from mtss_tui.cli.import_report import ProgressBar, summary_lines
+    from mtss_tui.importers.canonical import CsvOptions
     from mtss_tui.services.imports import import_files as run_import
 
+    options = CsvOptions(args.encoding, _delimiter(args.delimiter))
+    bar = ProgressBar(sys.stderr)
     db = open_db(_db_path(args))
     try:
         summary = run_import(
             db,
-            Recorder(db, login_name()),
+            Recorder(db, _actor(args)),
             args.kind,
             args.paths,
             args.dry_run,
             args.mapping,
+            options,
+            bar.update if bar.shown else None,
         )
     finally:
+        bar.close()
         db.close()
-    done = "would be written (dry run: nothing written)" if args.dry_run else "written"
-    print(
-        f"{summary.kind}: {summary.rows} rows from {len(summary.files)} file(s), "
-        f"{summary.new} new, {summary.rows - summary.new} updated: {done}"
-    )
+    for warning in summary.warnings:
+        print(f"mtss import: warning: {warning}", file=sys.stderr)
+    print("\n".join(summary_lines(summary)))
     return 0
+
+
+def _delimiter(given: str | None) -> str | None:
+    names = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
+    return names.get(given, given) if given else None
 
 
 COMMANDS = {

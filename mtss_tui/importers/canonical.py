@@ -84,6 +84,11 @@ def _flag(value: str) -> int:
     raise _Fault("yes or no")
 
 
+def _active(value: str) -> int:
+    """Enrolment: a roster's delta file marks a leaver inactive, never deleted."""
+    return _flag(value) if value.strip() else 1
+
+
 def _one_of(*choices: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value.strip() not in choices:
@@ -126,6 +131,7 @@ TABLES: dict[str, Table] = {
                 "iep": _flag,
                 "plan_504": _flag,
                 "english_learner": _flag,
+                "active": _active,
             },
             ("student_id", "given_name", "family_name", "grade"),
             ("student_id",),
@@ -242,31 +248,113 @@ def read_table(path: Path, table: Table, faults: list[str]) -> list[dict[str, An
     return [row for _, row in read_lines(path, table, faults)]
 
 
-def open_csv(path: Path, faults: list[str]) -> csv.DictReader | None:
+@dataclass(frozen=True)
+class CsvOptions:
+    """How to read a delimited file when it cannot be told from the file."""
+
+    encoding: str | None = None
+    """`utf-8` or `cp1252`; None reads UTF-8 and falls back to Windows-1252."""
+    delimiter: str | None = None
+    """None reads it off the header line (comma, semicolon, tab or pipe)."""
+
+
+DELIMITERS = (",", ";", "\t", "|")
+READ_AS_GIVEN = CsvOptions()
+
+
+def open_csv(
+    path: Path,
+    faults: list[str],
+    options: CsvOptions = READ_AS_GIVEN,
+    warnings: list[str] | None = None,
+) -> csv.DictReader | None:
     """A reader over the file, or None with the fault noted.
 
-    UTF-8 with or without a byte-order mark, CRLF or LF; the separator (comma,
-    semicolon or tab) is read off the header line.
+    UTF-8 with or without a byte-order mark, CRLF or LF. A file that is not
+    UTF-8 but is valid Windows-1252 (what spreadsheets on Windows save) is read
+    as such, with a warning, since a wrong guess would change letters in names.
     """
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         faults.append(f"{path}: no such file")
         return None
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        faults.append(f"{path}:{line}: not UTF-8 text; save the file as UTF-8")
+    except IsADirectoryError:
+        faults.append(f"{path}: a folder, expected a file")
+        return None
+    text = _decode(path, data, options.encoding, faults, warnings)
+    if text is None:
         return None
     first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
-    return csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+    delimiter = options.delimiter or max(DELIMITERS, key=first.count)
+    lines = text.splitlines(keepends=True)
+    while lines and not lines[-1].strip(delimiter + " \r\n"):
+        lines.pop()  # blank trailing rows, often a spreadsheet's leftovers
+    return csv.DictReader(lines, delimiter=delimiter)
+
+
+def _decode(path, data: bytes, encoding, faults, warnings) -> str | None:
+    if encoding in (None, "utf-8"):
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            if encoding == "utf-8":
+                faults.append(f"{path}:{line}: not UTF-8 text; save the file as UTF-8")
+                return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        faults.append(
+            f"{path}:{line}: neither UTF-8 nor Windows-1252 text; save it as UTF-8"
+        )
+        return None
+    if encoding is None and warnings is not None:
+        warnings.append(
+            f"{path}:{line}: not UTF-8; read as Windows-1252 (check accented names, "
+            "or give --encoding)"
+        )
+    return text
+
+
+def check_row(
+    table: Table,
+    raw: dict[str, str],
+    where: str,
+    faults: list[str],
+    shown: dict[str, str] | None = None,
+) -> dict[str, Any] | None:
+    """The canonical row for `raw` (field -> text), or None with faults noted.
+
+    `where` is `file:line`; `shown` names a field's source column in a fault.
+    """
+    clean: dict[str, Any] = {}
+    good = True
+    for column, text in raw.items():
+        text = text if text is not None else ""
+        try:
+            clean[column] = table.columns[column](text)
+        except _Fault as expected:
+            name = (shown or {}).get(column, column)
+            faults.append(f"{where}: {name}: {text!r}: expected {expected}")
+            good = False
+    if not good:
+        return None
+    if table.name == "interventions" and not clean.get("measure"):
+        clean["measure"] = None
+    return clean
 
 
 def read_lines(
-    path: Path, table: Table, faults: list[str]
+    path: Path,
+    table: Table,
+    faults: list[str],
+    options: CsvOptions = READ_AS_GIVEN,
+    warnings: list[str] | None = None,
 ) -> list[tuple[int, dict[str, Any]]]:
     """(line number, parsed row) for each good row; faults are appended."""
-    reader = open_csv(path, faults)
+    reader = open_csv(path, faults, options, warnings)
     if reader is None:
         return []
     header = [h.strip() for h in reader.fieldnames or []]
@@ -279,18 +367,10 @@ def read_lines(
     rows = []
     present = [c for c in table.columns if c in header]
     for row in reader:
-        line = reader.line_num
-        clean: dict[str, Any] = {}
-        for column in present:
-            raw = row.get(column) or ""
-            try:
-                clean[column] = table.columns[column](raw)
-            except _Fault as expected:
-                faults.append(f"{path}:{line}: {column}: {raw!r}: expected {expected}")
-        if len(clean) == len(present):
-            if table.name == "interventions" and not clean.get("measure"):
-                clean["measure"] = None
-            rows.append((line, clean))
+        raw = {column: row.get(column) or "" for column in present}
+        clean = check_row(table, raw, f"{path}:{reader.line_num}", faults)
+        if clean is not None:
+            rows.append((reader.line_num, clean))
     return rows
 
 

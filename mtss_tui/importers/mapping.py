@@ -25,7 +25,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mtss_tui.importers.canonical import TABLES, Table, _Fault, open_csv
+from mtss_tui.importers.canonical import (
+    READ_AS_GIVEN,
+    TABLES,
+    CsvOptions,
+    Table,
+    _Fault,
+    check_row,
+    open_csv,
+)
 
 
 class MappingError(Exception):
@@ -83,10 +91,14 @@ def load_mapping(path: Path) -> Mapping:
 
 
 def read_mapped(
-    source: Path, mapping: Mapping, faults: list[str]
+    source: Path,
+    mapping: Mapping,
+    faults: list[str],
+    options: CsvOptions = READ_AS_GIVEN,
+    warnings: list[str] | None = None,
 ) -> list[tuple[int, dict[str, Any]]]:
     """(line, canonical row) for each good row of `source`; faults appended."""
-    reader = open_csv(source, faults)
+    reader = open_csv(source, faults, options, warnings)
     if reader is None:
         return []
     header = [h.strip() for h in reader.fieldnames or []]
@@ -101,27 +113,25 @@ def read_mapped(
 
     rows = []
     for row in reader:
-        line = reader.line_num
-        clean: dict[str, Any] = {}
+        where = f"{source}:{reader.line_num}"
+        raw: dict[str, str] = {}
         good = True
         for target in mapping.table.columns:
             if target in mapping.columns:
-                raw = (row.get(mapping.columns[target]) or "").strip()
+                text = (row.get(mapping.columns[target]) or "").strip()
             elif target in mapping.constants:
-                raw = mapping.constants[target]
+                text = mapping.constants[target]
             else:
                 continue
-            shown = f"{mapping.columns.get(target, target)}"
             try:
-                value = _translate(target, raw, mapping)
-                clean[target] = mapping.table.columns[target](value)
+                raw[target] = _translate(target, text, mapping)
             except _Fault as expected:
-                faults.append(f"{source}:{line}: {shown}: {raw!r}: expected {expected}")
+                shown = mapping.columns.get(target, target)
+                faults.append(f"{where}: {shown}: {text!r}: expected {expected}")
                 good = False
-        if good:
-            if mapping.table.name == "interventions" and not clean.get("measure"):
-                clean["measure"] = None
-            rows.append((line, clean))
+        clean = check_row(mapping.table, raw, where, faults, mapping.columns)
+        if good and clean is not None:
+            rows.append((reader.line_num, clean))
     return rows
 
 
