@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from mtss_tui.domain.analysis import MeasureAnalysis
-from mtss_tui.domain.flags import CutScore, ScreeningWindows
+from mtss_tui.domain.flags import CutScore, ScreeningWindows, find_cut
 from mtss_tui.domain.records import Measure, StudentRecord
 
 ATTENDANCE_LINE = 90.0
@@ -222,14 +222,10 @@ def screening_chart(
     cut_dates, cut_values = [], []
     for score in scores:
         window = windows.window_of(score.on)
-        for cut in cuts:
-            if (cut.measure, cut.grade, cut.window) == (
-                measure.measure,
-                student.grade,
-                window,
-            ):
-                cut_dates.append(score.on.isoformat())
-                cut_values.append(cut.cut)
+        cut = find_cut(cuts, measure.measure, student.grade, window)
+        if cut is not None:
+            cut_dates.append(score.on.isoformat())
+            cut_values.append(cut.cut)
     if cut_dates:
         series.append(Series("cut score", "cut", cut_dates, cut_values))
     side = "below" if measure.higher_is_better else "at or above"

@@ -135,10 +135,18 @@ class FlagContext:
     """The norm packs, for aims set from norms when a plan has no goal."""
 
     def cut_for(self, measure: str, grade: str, window: str) -> CutScore | None:
-        for cut in self.cuts:
-            if (cut.measure, cut.grade, cut.window) == (measure, grade, window):
+        return find_cut(self.cuts, measure, grade, window)
+
+
+def find_cut(
+    cuts: list[CutScore], measure: str, grade: str, window: str | None
+) -> CutScore | None:
+    """The first cut for the grade, else one for every grade (grade `*`)."""
+    for wanted in (grade, "*"):
+        for cut in cuts:
+            if (cut.measure, cut.grade, cut.window) == (measure, wanted, window):
                 return cut
-        return None
+    return None
 
 
 def evaluate(

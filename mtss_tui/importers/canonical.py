@@ -144,7 +144,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "teams",
-            {"team": _required, "title": _required, "grades": _text},
+            {"team": _required, "title": _required, "grades": _text, "schools": _text},
             ("team", "title"),
             ("team",),
         ),
@@ -166,6 +166,18 @@ TABLES: dict[str, Table] = {
             },
             ("measure", "domain", "direction"),
             ("measure",),
+        ),
+        Table(
+            "cut_scores",
+            {
+                "measure": _required,
+                "grade": _required,
+                "window": _one_of("fall", "winter", "spring"),
+                "cut": _number,
+                "source": _text,
+            },
+            ("measure", "grade", "window", "cut"),
+            ("measure", "grade", "window"),
         ),
         Table(
             "scores",
@@ -231,6 +243,7 @@ TABLES: dict[str, Table] = {
 
 LOAD_ORDER = (
     "measures",
+    "cut_scores",
     "students",
     "staff",
     "teams",

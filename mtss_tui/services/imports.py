@@ -28,6 +28,7 @@ from mtss_tui.store.db import Database
 
 REFERENCES = {
     "scores": [("student_id", "students"), ("measure", "measures")],
+    "cut_scores": [("measure", "measures")],
     "attendance": [("student_id", "students")],
     "incidents": [("student_id", "students")],
     "interventions": [("student_id", "students"), ("measure", "measures")],

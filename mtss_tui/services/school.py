@@ -80,6 +80,7 @@ def _clear(db: Database) -> None:
         "teams",
         "staff",
         "students",
+        "cut_scores",
         "measures",
     ):
         db.execute(f"DELETE FROM {table}")
@@ -97,7 +98,7 @@ class School:
             as_of=self.as_of,
             school_days=queries.school_days(db, self.as_of),
             measures=self.measures,
-            cuts=list(settings.cuts.cut),
+            cuts=[*settings.cuts.cut, *queries.cut_scores(db)],
             windows=settings.cuts.windows,
             norms=settings.norms,
         )
@@ -166,6 +167,6 @@ class School:
             self.flags_of(student_id),
             self.as_of,
             self.settings.norms,
-            list(self.settings.cuts.cut),
+            self.context.cuts,
             self.settings.cuts.windows,
         )

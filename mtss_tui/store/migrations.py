@@ -208,7 +208,22 @@ V1 = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1]
+V2 = [
+    # Cut scores that come with a school's files (an assessment's performance
+    # levels, say); config cut scores for the same measure, grade and window win.
+    """CREATE TABLE cut_scores (
+        measure TEXT NOT NULL REFERENCES measures(measure),
+        grade TEXT NOT NULL,
+        window TEXT NOT NULL CHECK (window IN ('fall', 'winter', 'spring')),
+        cut REAL NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (measure, grade, window)
+    )""",
+    # A team can be a school's (or a school's grades), for files with several.
+    "ALTER TABLE teams ADD COLUMN schools TEXT NOT NULL DEFAULT ''",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2]
 """Index i holds the statements that take a file from version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

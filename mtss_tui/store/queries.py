@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from mtss_tui.domain.flags import CutScore
 from mtss_tui.domain.records import (
     AttendanceDay,
     Incident,
@@ -40,22 +41,36 @@ def team_members(db, team: str) -> list[dict[str, Any]]:
 
 
 def team_student_ids(db, team: str) -> list[str]:
-    """Active students in the team's grades (a team's `grades` is `2` or `2;3`)."""
-    found = one(db, "SELECT grades FROM teams WHERE team = ?", [team])
-    grades = [
-        g.strip() for g in (found or {}).get("grades", "").split(";") if g.strip()
-    ]
-    if not grades:
+    """Active students in the team's grades and schools.
+
+    A team's `grades` is `2` or `2;3`, its `schools` likewise; an empty one
+    does not narrow the team, but a team with neither has no students.
+    """
+    found = one(db, "SELECT grades, schools FROM teams WHERE team = ?", [team]) or {}
+    where, params = [], []
+    for column, field in (("grade", "grades"), ("school", "schools")):
+        values = [v.strip() for v in found.get(field, "").split(";") if v.strip()]
+        if values:
+            where.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            params += values
+    if not where:
         return []
-    marks = ", ".join("?" for _ in grades)
     return [
         r["student_id"]
         for r in rows(
             db,
-            f"SELECT student_id FROM students WHERE active AND grade IN ({marks}) "
+            f"SELECT student_id FROM students WHERE active AND {' AND '.join(where)} "
             "ORDER BY student_id",
-            grades,
+            params,
         )
+    ]
+
+
+def cut_scores(db) -> list[CutScore]:
+    """Cut scores imported with a school's files."""
+    return [
+        CutScore(r["measure"], r["grade"], r["window"], r["cut"])
+        for r in rows(db, "SELECT measure, grade, window, cut FROM cut_scores")
     ]
 
 
