@@ -18,7 +18,11 @@ def summary_lines(summary: ImportSummary) -> list[str]:
         figures = (getattr(counts, c) for c in COLUMNS)
         lines.append(table.ljust(width) + "".join(f"{n:>11}" for n in figures))
     files = len(summary.files)
-    outcome = "written" if summary.written else "dry run: checked, nothing written"
+    changes = sum(c.added + c.updated for c in summary.tables.values())
+    if not summary.written:
+        outcome = "dry run: checked, nothing written"
+    else:
+        outcome = f"{changes} written" if changes else "nothing to change"
     lines.append(f"{summary.rows} rows from {files} file(s): {outcome}")
     return lines
 

@@ -1,6 +1,6 @@
 """The whole-system readers `mtss import` knows, by kind.
 
-Each reader takes one path (a file, a folder or a zip) and returns a `Batch`
+Each reader takes the paths given (files, folders or zips) and returns a `Batch`
 whose `faults` list every bad cell as `file:line: field: value: expected ...`;
 the rows it returns are canonical (`canonical.check_row`), and it never writes.
 """
@@ -13,6 +13,14 @@ from pathlib import Path
 from mtss_tui.importers.batch import Batch
 from mtss_tui.importers.canonical import CsvOptions
 
-Reader = Callable[[Path, CsvOptions], Batch]
+Reader = Callable[[list[Path], CsvOptions], Batch]
 
-READERS: dict[str, Reader] = {}
+
+def _map(paths: list[Path], options: CsvOptions) -> Batch:
+    from mtss_tui.importers.nwea_map import read_map
+
+    return read_map(paths, options)
+
+
+READERS: dict[str, Reader] = {"map": _map}
+"""Readers are imported when their kind is asked for, not before."""

@@ -91,10 +91,9 @@ def read_kind(
             ):
                 batch.add(kind, str(path), line, row)
     elif kind in formats.READERS:
-        for number, path in enumerate(paths):
-            if progress:
-                progress(f"reading {path.name}", number, len(paths))
-            batch.merge(formats.READERS[kind](path, options))
+        if progress:
+            progress(f"reading {len(paths)} path(s)", 0, 1)
+        batch = formats.READERS[kind](paths, options)
     else:
         valid = ", ".join(["csv", *TABLES, *formats.READERS])
         raise ImportFailed([f"unknown kind {kind!r}; valid: {valid}"], 1)

@@ -79,9 +79,16 @@ def measures(db) -> dict[str, Measure]:
 
 
 def as_of(db) -> date:
-    """The last school day in the data: flags are judged as of that day."""
-    found = db.execute("SELECT max(date) FROM attendance").fetchone()[0]
-    return date.fromisoformat(found) if found else date.today()
+    """The last school day in the data: flags are judged as of that day.
+
+    Files without attendance (an assessment export alone) are judged as of
+    their last score, so their figures do not age by the years since.
+    """
+    for table in ("attendance", "scores"):
+        found = db.execute(f"SELECT max(date) FROM {table}").fetchone()[0]
+        if found:
+            return date.fromisoformat(found)
+    return date.today()
 
 
 def school_days(db, until: date) -> list[date]:
