@@ -93,6 +93,20 @@ def test_codes_and_date_formats(sample_path, tmp_path, capsys):
             'table = "students"\n[columns]\nstudent_id = "Id"\n',
             "m.toml:2: columns: required field(s) not mapped: given_name, family_name",
         ),
+        (
+            '[[output]]\ntable = "students"\n'
+            '[output.templates]\nstudent_id = "{line}"\n'
+            'given_name = "A"\nfamily_name = "B"\ngrade = "3"\n'
+            '[[output]]\ntable = "scores"\n[output.columns]\nstudent_id = "Id"\n'
+            'measure = "M"\ndate = "D"\nscore = "V"\n',
+            "m.toml:14: output.columns.score: not a field of scores",
+        ),
+        (
+            'table = "students"\n[columns]\nstudent_id = "Id"\ngiven_name = "G"\n'
+            'family_name = "F"\ngrade = "Gr"\n[[fixed]]\ntable = "measures"\n'
+            'measure = "m"\nhue = "red"\n',
+            "m.toml:10: fixed.hue: not a field of measures",
+        ),
     ],
 )
 def test_a_broken_mapping_is_located(tmp_path, text, fault):

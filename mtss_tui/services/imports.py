@@ -76,14 +76,12 @@ def read_kind(
     if kind == "csv":
         if mapping_path is None:
             raise ImportFailed(["kind csv needs --mapping FILE"], 1)
-        from mtss_tui.importers.mapping import load_mapping, read_mapped
+        from mtss_tui.importers.mapping import add_fixed, load_mapping, read_mapped
 
         mapping = load_mapping(mapping_path)
+        add_fixed(mapping, batch)
         for path in paths:
-            for line, row in read_mapped(
-                path, mapping, faults, options, batch.warnings
-            ):
-                batch.add(mapping.table.name, str(path), line, row)
+            read_mapped(path, mapping, batch, options)
     elif kind in TABLES:
         for path in paths:
             for line, row in read_lines(

@@ -185,6 +185,32 @@ class MeetingSession(MeetingEntries):
             for m in queries.team_members(self.db, self.team)
         ]
 
+    def add_member(self, name: str, role: str = "") -> str:
+        """Someone at the table who is not on the team's list yet (a guest, or
+        anyone at all when the school's files gave the team no staff). They
+        join the team and are marked present; returns their new staff id."""
+        name = " ".join(name.split())
+        if not name:
+            raise MeetingError("a member needs a name")
+        taken = {r[0] for r in self.db.execute("SELECT staff_id FROM staff")}
+        number = len(taken) + 1
+        while f"added-{number}" in taken:
+            number += 1
+        staff_id = f"added-{number}"
+        with self.db.atomic():
+            self.recorder.insert(
+                "staff",
+                {"staff_id": staff_id, "name": name, "role": role.strip()},
+                self.meeting_id,
+            )
+            self.recorder.insert(
+                "team_members",
+                {"team": self.team, "staff_id": staff_id},
+                self.meeting_id,
+            )
+            self.set_present(staff_id, True)
+        return staff_id
+
     def roles(self) -> dict[str, str]:
         return {
             r["role"]: r["staff_id"]

@@ -1,4 +1,4 @@
-"""Dialogs for the entries a team makes: a decision, an action item."""
+"""Dialogs for the entries a team makes: a decision, an action item, a member."""
 
 from __future__ import annotations
 
@@ -155,3 +155,31 @@ class ActionItemDialog(_EntryDialog):
             self._error(str(problem))
             return
         self.dismiss({"what": what, "owner": owner, "due": due})
+
+
+class MemberDialog(_EntryDialog):
+    """Someone at the table who is not on the team's list yet."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(
+                "Add a member to this meeting and the team", classes="dialog-title"
+            )
+            yield Label("Name")
+            yield Input(placeholder="Name as it goes in the minutes", id="member-name")
+            yield Label("Team role (optional)")
+            yield Input(placeholder="e.g. counselor, grade 3 teacher", id="member-role")
+            yield Label("", classes="dialog-error")
+            yield self._buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#member-name", Input).focus()
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        name = self.query_one("#member-name", Input).value
+        if not name.strip():
+            self._error("Give the member's name.")
+            return
+        role = self.query_one("#member-role", Input).value
+        self.dismiss({"name": name, "role": role})

@@ -15,11 +15,14 @@ class SetupScreen(Screen):
     """One table of the team: each mark is stored as it is made.
 
     Space toggles a member's presence; the digit keys hand a meeting role to
-    the member under the cursor (pressing it again takes the role back).
+    the member under the cursor (pressing it again takes the role back); `a`
+    adds someone who is not on the team's list (a team imported from files
+    without staff starts empty).
     """
 
     BINDINGS = [
         Binding("space", "toggle_present", "Present/absent"),
+        Binding("a", "add_member", "Add a member"),
         Binding("ctrl+s", "start", "Start meeting", priority=True),
     ]
 
@@ -44,7 +47,8 @@ class SetupScreen(Screen):
         yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
         keys = " · ".join(f"{n} {role.label}" for n, role in enumerate(roles, 1))
         yield Static(
-            f"ctrl+s start the clock · space present/absent · roles: {keys}",
+            f"ctrl+s start the clock · space present/absent · a add a member · "
+            f"roles: {keys}",
             id="setup-hint",
             markup=False,
         )
@@ -54,6 +58,12 @@ class SetupScreen(Screen):
         table.add_columns("Present", "Name", "Team role", "Meeting role")
         self.reload()
         table.focus()
+        if not self.members:
+            self.notify(
+                "This team has no members on record: press a to add the people "
+                "at the table.",
+                timeout=8,
+            )
 
     def on_key(self, event) -> None:
         roles = self.app.settings.vocabulary.roles
@@ -112,6 +122,18 @@ class SetupScreen(Screen):
             )
             return
         self.reload()
+
+    def action_add_member(self) -> None:
+        from mtss_tui.tui.screens.modals import MemberDialog  # off the start path
+
+        def added(answer: dict | None) -> None:
+            if answer:
+                staff_id = self.app.session.add_member(answer["name"], answer["role"])
+                self.reload()
+                ids = [m["staff_id"] for m in self.members]
+                self.query_one(DataTable).move_cursor(row=ids.index(staff_id))
+
+        self.app.push_screen(MemberDialog(), added)
 
     def action_start(self) -> None:
         roles = self.app.session.roles()
