@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from mtss_tui import __version__
-from mtss_tui.cli import main
+from mtss_tui.cli import EXAMPLES, command_names, main
 
 
 def mtss(*args, env=None, stdin=subprocess.DEVNULL):
@@ -126,9 +126,11 @@ def test_version():
     assert mtss("--version").stdout.strip() == f"mtss {__version__}"
 
 
-@pytest.mark.parametrize(
-    "command", ["meet", "sample", "flags", "minutes", "progress", "import"]
-)
+def test_every_command_is_listed_with_an_example():
+    assert set(command_names()) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("command", sorted(EXAMPLES))
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit):
         main([command, "--help"])

@@ -17,7 +17,11 @@ EXAMPLES = {
     "meet": "example:\n  mtss meet --team grade-3 --protocol tips --as 'R. Alder'",
     "sample": "example:\n  mtss sample --db /tmp/school.db\n  mtss sample --force",
     "flags": "example:\n  mtss flags --team grade-3 --format json",
-    "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md",
+    "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md\n"
+    "  mtss minutes M-2026-11-13-grade-3 --format csv > minutes.csv",
+    "actions": "example:\n  mtss actions --overdue\n"
+    "  mtss actions --owner Alder --status all --format ics > follow-ups.ics",
+    "search": "example:\n  mtss search 'reading fluency' --format json",
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
     "import": "example:\n  mtss import students students.csv\n"
     "  mtss import scores fall.csv winter.csv --dry-run\n"
@@ -49,6 +53,15 @@ def _options(default) -> argparse.ArgumentParser:
         help="a folder of school overrides for config/ (default: $MTSS_CONFIG)",
     )
     return options
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected YYYY-MM-DD") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,7 +124,44 @@ def build_parser() -> argparse.ArgumentParser:
         "Print the minutes of a meeting, as recorded.",
     )
     minutes.add_argument("meeting_id")
-    minutes.add_argument("--format", choices=["md"], default="md")
+    minutes.add_argument("--format", choices=["md", "csv"], default="md")
+
+    actions = command(
+        "actions",
+        "action items by owner and status; overdue ones marked",
+        "Action items of every meeting, by due date, read-only.",
+    )
+    actions.add_argument("--owner", help="only items whose owner contains this")
+    actions.add_argument("--team", help="only this team's items")
+    actions.add_argument("--status", choices=["open", "done", "all"], default="open")
+    actions.add_argument(
+        "--overdue", action="store_true", help="only open items past their due date"
+    )
+    actions.add_argument(
+        "--due-before", type=_day, metavar="YYYY-MM-DD", help="only items due earlier"
+    )
+    actions.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="judge overdue as of this day (default: today)",
+    )
+    actions.add_argument(
+        "--format", choices=["table", "csv", "json", "ics"], default="table"
+    )
+
+    search = command(
+        "search",
+        "full-text search of decisions, action items and notes",
+        "Search every meeting's decisions, action items and notes, best first. "
+        "Words match as prefixes; all must appear.",
+    )
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument(
+        "--restricted", action="store_true", help="include notes marked restricted"
+    )
+    search.add_argument("--format", choices=["table", "json"], default="table")
 
     progress = command(
         "progress",
@@ -155,6 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--measure", help="only this measure")
     progress.add_argument("--format", choices=["text", "json"], default="text")
     return parser
+
+
+def command_names() -> list[str]:
+    """The commands the parser knows, for the check that each has an example."""
+    parser = build_parser()
+    return [
+        name for action in parser._subparsers._group_actions for name in action.choices
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

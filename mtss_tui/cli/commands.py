@@ -205,9 +205,47 @@ def _format_rows(rows: list[dict], form: str) -> str:
 def minutes(args: Namespace) -> int:
     settings = _settings(args)
     db = open_db(_db_path(args), readonly=True)
-    text = render_minutes(db, args.meeting_id, settings.vocabulary)
+    if args.format == "csv":
+        from mtss_tui.reports.minutes_csv import minutes_csv
+
+        text = minutes_csv(db, args.meeting_id, settings.vocabulary)
+    else:
+        text = render_minutes(db, args.meeting_id, settings.vocabulary)
     db.close()
     print(text, end="")
+    return 0
+
+
+def actions(args: Namespace) -> int:
+    from datetime import date
+
+    from mtss_tui.cli.records import actions_text
+    from mtss_tui.services.followups import follow_ups
+
+    db = open_db(_db_path(args), readonly=True)
+    team = resolve_team(db, args.team) if args.team else None
+    items = follow_ups(
+        db,
+        args.as_of or date.today(),
+        owner=args.owner,
+        status=args.status,
+        overdue=args.overdue,
+        team=team,
+        due_before=args.due_before,
+    )
+    db.close()
+    sys.stdout.write(actions_text(items, args.format))
+    return 0
+
+
+def search(args: Namespace) -> int:
+    from mtss_tui.cli.records import search_text
+    from mtss_tui.store.search import search as find
+
+    db = open_db(_db_path(args), readonly=True)
+    hits = find(db, args.query, args.limit, args.restricted)
+    db.close()
+    sys.stdout.write(search_text(hits, args.format))
     return 0
 
 
@@ -260,6 +298,8 @@ def _delimiter(given: str | None) -> str | None:
 
 
 COMMANDS = {
+    "actions": actions,
+    "search": search,
     "import": import_files,
     "meet": meet,
     "sample": sample,

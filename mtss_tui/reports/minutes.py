@@ -40,6 +40,23 @@ class Record:
 
 
 def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
+    record = load_record(db, meeting_id, vocabulary)
+    sections = [
+        _header(record),
+        _attendance(db, record),
+        _times(db, record),
+        _previous(record),
+        _students(record),
+        _team_items(record),
+        _notes(record),
+        _evaluation(db, record),
+        _recap(record),
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
+
+
+def load_record(db, meeting_id: str, vocabulary: Vocabulary) -> Record:
+    """The meeting's entries; an unknown id is answered with the recent ones."""
     meeting = queries.meeting(db, meeting_id)
     if meeting is None:
         recent = [
@@ -62,7 +79,7 @@ def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
     student_ids = {d["student_id"] for d in decisions} | {
         i["student_id"] for i in items + reviewed if i["student_id"]
     }
-    record = Record(
+    return Record(
         meeting=meeting,
         team_title=team["title"] if team else meeting["team"],
         staff={
@@ -75,19 +92,6 @@ def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
         names=queries.student_names(db, student_ids),
         vocabulary=vocabulary,
     )
-
-    sections = [
-        _header(record),
-        _attendance(db, record),
-        _times(db, record),
-        _previous(record),
-        _students(record),
-        _team_items(record),
-        _notes(record),
-        _evaluation(db, record),
-        _recap(record),
-    ]
-    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
 
 
 def _cell(text: str) -> str:

@@ -223,7 +223,45 @@ V2 = [
     "ALTER TABLE teams ADD COLUMN schools TEXT NOT NULL DEFAULT ''",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2]
+
+def _indexed(kind: str, table: str, key: str, text: str, restricted: str) -> list[str]:
+    """Triggers that keep the search index in step with one table."""
+    row = f"'{kind}', NEW.{key}, NEW.meeting_id, NEW.student_id, {text}, {restricted}"
+    delete = f"DELETE FROM search_index WHERE kind = '{kind}' AND ref = OLD.{key};"
+    insert = (
+        "INSERT INTO search_index "
+        f"(kind, ref, meeting_id, student_id, body, restricted) VALUES ({row});"
+    )
+    return [
+        f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} "
+        f"BEGIN {insert} END",
+        f"CREATE TRIGGER search_{table}_update AFTER UPDATE ON {table} "
+        f"BEGIN {delete} {insert} END",
+        f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} "
+        f"BEGIN {delete} END",
+        "INSERT INTO search_index "
+        "(kind, ref, meeting_id, student_id, body, restricted) "
+        f"SELECT '{kind}', {key}, meeting_id, student_id, "
+        f"{text.replace('NEW.', '')}, {restricted.replace('NEW.', '')} FROM {table}",
+    ]
+
+
+V3 = [
+    # Full-text search over what teams wrote: decisions (kind and rationale),
+    # action items and notes. Triggers keep it current, so every writer,
+    # present or future, indexes without knowing about it.
+    """CREATE VIRTUAL TABLE search_index USING fts5(
+        kind UNINDEXED, ref UNINDEXED, meeting_id UNINDEXED, student_id UNINDEXED,
+        body, restricted UNINDEXED, tokenize = 'porter unicode61'
+    )""",
+    *_indexed(
+        "decision", "decisions", "decision_id", "NEW.kind || ': ' || NEW.rationale", "0"
+    ),
+    *_indexed("action_item", "action_items", "item_id", "NEW.what", "0"),
+    *_indexed("note", "notes", "note_id", "NEW.text", "NEW.restricted"),
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3]
 """Index i holds the statements that take a file from version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
