@@ -16,3 +16,13 @@ from mtss_tui.importers.canonical import CsvOptions
 Reader = Callable[[Path, CsvOptions], Batch]
 
 READERS: dict[str, Reader] = {}
+
+
+def _oneroster(path: Path, options: CsvOptions) -> Batch:
+    """Loaded on use, so `mtss meet` never imports the roster reader."""
+    from mtss_tui.importers.oneroster import read_bundle
+
+    return read_bundle(path, options)
+
+
+READERS["oneroster"] = _oneroster
