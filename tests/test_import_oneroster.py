@@ -400,3 +400,44 @@ def test_real_copies_match_the_shared_originals(copy, original):
     source = SHARED / "oneroster-samples" / original
     for path in source.iterdir():
         assert (FIXTURES / "real" / copy / path.name).read_bytes() == path.read_bytes()
+
+
+def test_1p2_student_who_also_teaches_and_a_role_of_nobody(tmp_path, capsys):
+    bundle = copy_of(tmp_path, "v1p2")
+    roles = bundle / "roles.csv"
+    roles.write_bytes(
+        roles.read_bytes()
+        + b"\nr-8,active,2026-09-01,u-11,secondary,teacher,,,sch-ash"
+        + b"\nr-9,active,2026-09-01,u-99,primary,student,,,sch-ash"
+    )
+
+    code, _, err = run(capsys, bundle, "--db", tmp_path / "x.db")
+
+    # r-2 (line 3) makes u-11 a student; the new lines are 9 and 10
+    assert code == 2
+    assert (
+        "roles.csv:9: role: 'teacher': user 'u-11' is a student at roles.csv:3; "
+        "expected one or the other"
+    ) in err
+    assert "roles.csv:10: userSourcedId: 'u-99': expected a user in users.csv" in err
+
+
+def test_bundle_without_manifest_or_with_a_link_outside(tmp_path, capsys):
+    bundle = copy_of(tmp_path, "v1p1")
+    (bundle / "manifest.csv").unlink()
+
+    code, _, err = run(capsys, bundle, "--db", tmp_path / "x.db")
+
+    assert code == 2
+    assert f"{bundle}: no manifest.csv; expected one at the bundle's top level" in err
+
+    shutil.copy(FIXTURES / "v1p1" / "manifest.csv", bundle / "manifest.csv")
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text("sourcedId\n")
+    (bundle / "orgs.csv").unlink()
+    (bundle / "orgs.csv").symlink_to(outside)
+
+    code, _, err = run(capsys, bundle, "--db", tmp_path / "x.db")
+
+    assert code == 2
+    assert "orgs.csv: links outside" in err

@@ -129,7 +129,10 @@ def _read_roster(bundle, manifest: Manifest, options, batch: Batch) -> None:
                 f"{bundle.spelled('manifest.csv')}: file.roles: 'absent': expected "
                 "roles.csv: a 1.2 roster gives users' roles there"
             )
-        roles = roles_from_file(read("roles"), batch.faults)
+        role_lines = read("roles")
+        if manifest.mode("users") == "bulk":
+            _check_role_users(role_lines, users, batch.faults)
+        roles = roles_from_file(role_lines, batch.faults)
     else:
         roles = roles_from_users(users, orgs, batch.faults)
     delta = manifest.mode("users") == "delta"
@@ -144,3 +147,14 @@ def _read_roster(bundle, manifest: Manifest, options, batch: Batch) -> None:
             db, b, enrollments, classes, people, check_classes, users_file
         )
     )
+
+
+def _check_role_users(roles: list[Record], users: list[Record], faults) -> None:
+    """A bulk roster's roles are of its own users; a delta's may be of anyone's."""
+    known = {u.get("sourcedId") for u in users}
+    for record in roles:
+        if record.get("userSourcedId") not in known:
+            faults.append(
+                f"{record.where}: userSourcedId: {record.get('userSourcedId')!r}: "
+                "expected a user in users.csv"
+            )

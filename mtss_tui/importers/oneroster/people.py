@@ -102,16 +102,22 @@ def roles_from_users(
 
 
 def roles_from_file(roles: list[Record], faults: list[str]) -> dict[str, list]:
-    """1.2: every role a user holds that is not being removed, from roles.csv."""
-    found: dict[str, list[RoleLine]] = {}
+    """1.2: each user's roles from roles.csv.
+
+    Roles being removed count only for a user who has no other: a student
+    leaving has just their student role, marked `tobedeleted`.
+    """
+    held: dict[str, list[RoleLine]] = {}
+    ending: dict[str, list[RoleLine]] = {}
     for record in roles:
         role = checked_role(record, "role", faults)
-        if role is None or record.status in ENDED:
+        if role is None:
             continue
         primary = record.get("roleType").lower() != "secondary"
         line = RoleLine(role, record.get("orgSourcedId"), primary, record)
+        found = ending if record.status in ENDED else held
         found.setdefault(record.get("userSourcedId"), []).append(line)
-    return found
+    return {**ending, **held}
 
 
 def person_of(user_id: str, lines: list[RoleLine], faults: list[str]) -> Person:
@@ -153,8 +159,11 @@ def add_people(
     for user in users:
         user_id = user.get("sourcedId")
         lines = roles.get(user_id)
+        if not user_id:
+            faults.append(f"{user.where}: sourcedId: '': expected the user's id")
+            continue
         if not lines:
-            if user_id and "role" not in user.cells:
+            if "role" not in user.cells:
                 if delta:
                     batch.pending.append(lambda db, b, u=user: _role_from_db(db, b, u))
                 else:
