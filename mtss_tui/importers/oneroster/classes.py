@@ -45,14 +45,14 @@ def add_teams(
     for record in classes:
         class_id = record.get("sourcedId")
         school = record.get("schoolSourcedId")
-        if check_orgs and school not in orgs:
+        teams[class_id] = []
+        if not school or (check_orgs and school not in orgs):
             batch.faults.append(
                 f"{record.where}: schoolSourcedId: {school!r}: expected an org in "
                 "orgs.csv"
             )
             continue
         grades = [grade(g) for g in values(record.get("grades") or record.get("grade"))]
-        teams[class_id] = []
         if record.status in ENDED:
             continue
         if not grades:
