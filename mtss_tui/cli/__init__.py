@@ -25,7 +25,8 @@ EXAMPLES = {
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
     "import": "example:\n  mtss import students students.csv\n"
     "  mtss import scores fall.csv winter.csv --dry-run\n"
-    "  mtss import csv export.csv --mapping config/mappings/powerschool_students.toml",
+    "  mtss import csv export.csv --mapping config/mappings/powerschool_students.toml\n"
+    "  mtss import oneroster roster.zip --dry-run",
 }
 
 
@@ -174,7 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Load canonical CSV files into one table: every file is checked first, and "
         "one bad cell means nothing is written. KIND is the table: students, staff, "
         "teams, team_members, measures, scores, attendance, incidents, "
-        "interventions; or csv, for any export read through --mapping.",
+        "interventions; csv, for any export read through --mapping; or oneroster, "
+        "for a OneRoster 1.x CSV bundle (a folder or zip): students, staff, and a "
+        "team per school and grade of its classes.",
     )
     imports.add_argument("kind", metavar="KIND")
     imports.add_argument("paths", metavar="PATH", nargs="+", type=Path)

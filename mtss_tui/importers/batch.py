@@ -9,6 +9,7 @@ keeps the file and line it came from, so a fault can name them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,10 @@ class Batch:
     files: list[str] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)
     """Bad cells found while reading; checks of the whole batch add to them."""
+    pending: list[Callable[[Any, Batch], None]] = field(default_factory=list)
+    """Steps a reader leaves until the database is at hand, called by the import
+    with (database, batch) before its checks: a roster's enrolment naming a
+    user imported last week, say. A step may add rows, skips or faults."""
 
     def add(self, table: str, origin: str, line: int, row: dict[str, Any]) -> None:
         self.rows.setdefault(table, []).append(Sourced(origin, line, row))
@@ -45,3 +50,4 @@ class Batch:
         self.warnings += other.warnings
         self.files += other.files
         self.faults += other.faults
+        self.pending += other.pending

@@ -295,7 +295,21 @@ def open_csv(
     except IsADirectoryError:
         faults.append(f"{path}: a folder, expected a file")
         return None
-    text = _decode(path, data, options.encoding, faults, warnings)
+    return csv_from_bytes(str(path), data, faults, options, warnings)
+
+
+def csv_from_bytes(
+    name: str,
+    data: bytes,
+    faults: list[str],
+    options: CsvOptions = READ_AS_GIVEN,
+    warnings: list[str] | None = None,
+) -> csv.DictReader | None:
+    """As `open_csv`, for bytes already in memory (a zip member, say).
+
+    `name` is how faults and warnings name the file.
+    """
+    text = _decode(name, data, options.encoding, faults, warnings)
     if text is None:
         return None
     first = text.split("\n", 1)[0]

@@ -16,11 +16,30 @@ from mtss_tui.importers.canonical import CsvOptions
 Reader = Callable[[list[Path], CsvOptions], Batch]
 
 
+def _each(read_one: Callable[[Path, CsvOptions], Batch]) -> Reader:
+    """A reader of one bundle at a time, over every path given."""
+
+    def read(paths: list[Path], options: CsvOptions) -> Batch:
+        batch = Batch()
+        for path in paths:
+            batch.merge(read_one(path, options))
+        return batch
+
+    return read
+
+
 def _map(paths: list[Path], options: CsvOptions) -> Batch:
     from mtss_tui.importers.nwea_map import read_map
 
     return read_map(paths, options)
 
 
-READERS: dict[str, Reader] = {"map": _map}
-"""Readers are imported when their kind is asked for, not before."""
+def _oneroster(path: Path, options: CsvOptions) -> Batch:
+    from mtss_tui.importers.oneroster import read_bundle
+
+    return read_bundle(path, options)
+
+
+READERS: dict[str, Reader] = {"map": _map, "oneroster": _each(_oneroster)}
+"""Readers are imported when their kind is asked for, so `mtss meet` never
+loads them."""

@@ -122,6 +122,8 @@ def import_batch(
     progress: Progress | None = None,
 ) -> ImportSummary:
     faults = batch.faults
+    for step in batch.pending:
+        step(db, batch)
     for table, rows in batch.rows.items():
         for row in rows:  # a key column the file leaves out is empty
             for column in TABLES[table].key:
