@@ -16,3 +16,13 @@ from mtss_tui.importers.canonical import CsvOptions
 Reader = Callable[[Path, CsvOptions], Batch]
 
 READERS: dict[str, Reader] = {}
+
+
+def _read_edfi(path: Path, options: CsvOptions) -> Batch:
+    """Ed-Fi XML; imported only when asked for, to keep `mtss` quick to start."""
+    from mtss_tui.importers.edfi import read_edfi
+
+    return read_edfi(path, options)
+
+
+READERS["edfi"] = _read_edfi
