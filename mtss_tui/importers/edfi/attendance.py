@@ -102,9 +102,8 @@ def _daily_events(found: Collected, batch: Batch):
                 "expected one of "
                 + ", ".join(sorted({k.title() for k in ATTENDANCE_CATEGORIES}))
             )
-            continue
         on = parse_date(event.date, event.at, f"{EVENT}/EventDate", batch.faults)
-        if on is None:
+        if status is None or on is None:
             continue
 
         key = (event.student_id, on)

@@ -73,9 +73,8 @@ def build_students(found: Collected, batch: Batch) -> dict[str, Place]:
             "family_name": student.family_name,
             "grade": level,
             "school": school,
+            "active": "yes" if enrolled else "no",
         }
-        if not enrolled:
-            raw["active"] = "no"
         emit(batch, "students", student.at, raw, SHOWN)
         if school:
             schools.setdefault(school, student.at)
