@@ -40,6 +40,16 @@ def _oneroster(path: Path, options: CsvOptions) -> Batch:
     return read_bundle(path, options)
 
 
-READERS: dict[str, Reader] = {"map": _map, "oneroster": _each(_oneroster)}
+def _edfi(path: Path, options: CsvOptions) -> Batch:
+    from mtss_tui.importers.edfi import read_edfi
+
+    return read_edfi(path, options)
+
+
+READERS: dict[str, Reader] = {
+    "edfi": _each(_edfi),
+    "map": _map,
+    "oneroster": _each(_oneroster),
+}
 """Readers are imported when their kind is asked for, so `mtss meet` never
 loads them."""
