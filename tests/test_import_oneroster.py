@@ -224,9 +224,7 @@ BROKEN = {
         "in users.csv:5; expected one or the other",
     ],
     "Test_minimal_data_set": [
-        # the students on users.csv lines 3, 6 and 7 have an empty grades cell
-        "users.csv:3: grades: '': expected the student's grade",
-        "users.csv:7: grades: '': expected the student's grade",
+        # (its students on users.csv lines 3, 6 and 7 have no grade: a warning)
         "enrollments.csv:3: role: 'student': user 'usr-222-987654' is a teacher "
         "in users.csv:5",
     ],
@@ -441,3 +439,22 @@ def test_bundle_without_manifest_or_with_a_link_outside(tmp_path, capsys):
 
     assert code == 2
     assert "orgs.csv: links outside" in err
+
+
+def test_a_student_without_a_grade_is_kept_as_unknown_with_a_warning(tmp_path, capsys):
+    bundle = copy_of(tmp_path, "v1p1")
+    users = bundle / "users.csv"
+    # stu-2 on line 3: grades "3" becomes empty.
+    users.write_text(
+        users.read_text().replace(",,3,Tr1cky-Pass-02", ",,,Tr1cky-Pass-02")
+    )
+    db = tmp_path / "school.db"
+
+    code, _, err = run(capsys, bundle, "--db", db)
+
+    assert code == 0
+    assert "users.csv:3: grades: '': no grade given; stored as 'unknown'" in err
+    conn = open_db(db, readonly=True)
+    [grade] = conn.execute("SELECT grade FROM students WHERE student_id = 'stu-2'")
+    conn.close()
+    assert grade == ("unknown",)

@@ -26,7 +26,9 @@ EXAMPLES = {
     "import": "example:\n  mtss import students students.csv\n"
     "  mtss import scores fall.csv winter.csv --dry-run\n"
     "  mtss import csv export.csv --mapping config/mappings/powerschool_students.toml\n"
-    "  mtss import oneroster roster.zip --dry-run",
+    "  mtss import oneroster roster.zip --dry-run\n"
+    "  mtss import edfi edfi-xml/\n"
+    "  mtss import map AssessmentResults.csv StudentsBySchool.csv",
 }
 
 
@@ -171,13 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imports = command(
         "import",
-        "load a school's canonical CSV files (all or nothing)",
-        "Load canonical CSV files into one table: every file is checked first, and "
-        "one bad cell means nothing is written. KIND is the table: students, staff, "
-        "teams, team_members, measures, scores, attendance, incidents, "
-        "interventions; csv, for any export read through --mapping; or oneroster, "
-        "for a OneRoster 1.x CSV bundle (a folder or zip): students, staff, and a "
-        "team per school and grade of its classes.",
+        "load a school's files (all or nothing)",
+        "Load a school's files: every file is checked first, and one bad cell means "
+        "nothing is written. KIND is a canonical table (students, staff, teams, "
+        "team_members, measures, cut_scores, scores, attendance, incidents, "
+        "interventions); csv, for any export read through --mapping; oneroster, a "
+        "OneRoster 1.x CSV bundle (folder or zip); edfi, a folder of Ed-Fi XML; or "
+        "map, an NWEA MAP combined data file (results and students by school).",
     )
     imports.add_argument("kind", metavar="KIND")
     imports.add_argument("paths", metavar="PATH", nargs="+", type=Path)

@@ -22,7 +22,10 @@ def _each(read_one: Callable[[Path, CsvOptions], Batch]) -> Reader:
     def read(paths: list[Path], options: CsvOptions) -> Batch:
         batch = Batch()
         for path in paths:
-            batch.merge(read_one(path, options))
+            one = read_one(path, options)
+            batch.merge(one)
+            if not one.files:
+                batch.files.append(str(path))
         return batch
 
     return read

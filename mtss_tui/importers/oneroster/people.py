@@ -202,11 +202,11 @@ def _add_student(user, lines, orgs, check_orgs, batch: Batch) -> None:
         batch.pending.append(lambda db, b: _ended_from_db(db, b, user, raw))
         return
     if not grades:
-        batch.faults.append(
-            f"{user.where}: grades: '': expected the student's grade (MTSS teams "
-            "are by grade)"
+        raw["grade"] = "unknown"
+        batch.warnings.append(
+            f"{user.where}: grades: '': no grade given; stored as 'unknown', so the "
+            "student is in no grade team until a roster gives one"
         )
-        return
     _add_row(batch, "students", user, raw, STUDENT_COLUMNS)
 
 
