@@ -8,6 +8,7 @@ closed while reviewing), so the minutes list what the team saw.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mtss_tui.store import queries
@@ -52,6 +53,12 @@ class MeetingOpening:
 
             school = School(self.db, self.settings)
         return team_wins(school, self.team, self.meeting_id)
+
+    def wins_since(self, school) -> date:
+        """The day the wins are counted from (the last meeting's, or 30 days back)."""
+        from mtss_tui.services.wins import win_window
+
+        return win_window(self.db, self.team, self.meeting_id, school.as_of).since
 
     def record_wins(self) -> None:
         """Store the wins as they stand, replacing any stored before."""
