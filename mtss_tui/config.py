@@ -26,7 +26,9 @@ from mtss_tui.toml_lines import line_of_error, locate, plain_message
 
 if TYPE_CHECKING:
     from mtss_tui.domain.flags import CutScores, FlagRule
+    from mtss_tui.domain.glossary import Glossary, Term
     from mtss_tui.domain.norms import Norms
+    from mtss_tui.domain.team_norms import TeamNorms
 
 
 class ConfigError(Exception):
@@ -49,10 +51,18 @@ class Settings:
         cuts: CutScores | None = None,
         norms: Norms | None = None,
         plain: dict | None = None,
+        glossary_terms: list[Term] | None = None,
+        team_norms: TeamNorms | None = None,
     ) -> None:
         self.vocabulary = vocabulary
         self.protocols = protocols
-        self._given = {"flag_rules": flag_rules, "cuts": cuts, "norms": norms}
+        self._given = {
+            "flag_rules": flag_rules,
+            "cuts": cuts,
+            "norms": norms,
+            "glossary_terms": glossary_terms,
+            "team_norms": team_norms,
+        }
         self._plain = plain or {}
 
     @cached_property
@@ -84,12 +94,47 @@ class Settings:
             return self._given["norms"]
         return Norms([_pack_from_plain(p) for p in self._plain.get("norms", [])])
 
+    @cached_property
+    def glossary_terms(self) -> list[Term]:
+        from mtss_tui.domain.glossary import Term
+
+        if self._given["glossary_terms"] is not None:
+            return self._given["glossary_terms"]
+        return [Term(**t) for t in self._plain["glossary"]]
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The terms, their numbers read from the flag rules now configured."""
+        from mtss_tui.domain.glossary import Glossary, rule_values
+
+        return Glossary(self.glossary_terms, rule_values(self.flag_rules))
+
+    @cached_property
+    def team_norms(self) -> TeamNorms:
+        from mtss_tui.domain.team_norms import NormList, TeamNorms
+
+        if self._given["team_norms"] is not None:
+            return self._given["team_norms"]
+        plain = self._plain["team_norms"]
+        return TeamNorms(
+            default=NormList(**plain["default"]),
+            team={team: NormList(**n) for team, n in plain["team"].items()},
+        )
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Settings):
             return NotImplemented
         return all(
             getattr(self, name) == getattr(other, name)
-            for name in ("vocabulary", "protocols", "flag_rules", "cuts", "norms")
+            for name in (
+                "vocabulary",
+                "protocols",
+                "flag_rules",
+                "cuts",
+                "norms",
+                "glossary_terms",
+                "team_norms",
+            )
         )
 
     __hash__ = None
@@ -119,9 +164,11 @@ def load_settings(
 
     from mtss_tui.domain.flags import CutScores
     from mtss_tui.domain.norms import Norms
+    from mtss_tui.domain.team_norms import TeamNorms
 
+    rules = _load_rules(files["flags.toml"])
     settings = Settings(
-        flag_rules=_load_rules(files["flags.toml"]),
+        flag_rules=rules,
         cuts=load_model(files["norms/screening_cuts.toml"], CutScores),
         vocabulary=_load_vocabulary(files["vocabulary.toml"]),
         protocols=_load_protocols(
@@ -134,10 +181,22 @@ def load_settings(
                 if name.startswith("norms/") and name != CUTS
             ]
         ),
+        glossary_terms=_load_glossary(files["glossary.toml"], rules),
+        team_norms=load_model(files["team_norms.toml"], TeamNorms),
     )
     if cache is not None:
         _write_cache(cache, settings, stamp)
     return settings
+
+
+SINGLE_FILES = (
+    "flags.toml",
+    "norms/screening_cuts.toml",
+    "vocabulary.toml",
+    "glossary.toml",
+    "team_norms.toml",
+)
+"""Files of which a school's copy replaces the default whole."""
 
 
 def _files(default_dir: Path, override_dir: Path | None) -> dict[str, Path]:
@@ -146,14 +205,14 @@ def _files(default_dir: Path, override_dir: Path | None) -> dict[str, Path]:
         raise ConfigError(f"{override_dir}: configuration folder not found")
     found: dict[str, Path] = {}
     for folder in [default_dir] + ([override_dir] if override_dir else []):
-        for name in ("flags.toml", "norms/screening_cuts.toml", "vocabulary.toml"):
+        for name in SINGLE_FILES:
             if (folder / name).is_file():
                 found[name] = folder / name
         for path in sorted((folder / "protocols").glob("*.toml")):
             found[f"protocols/{path.name}"] = path
         for path in sorted((folder / "norms").glob("*.toml")):
             found[f"norms/{path.name}"] = path
-    for name in ("flags.toml", "norms/screening_cuts.toml", "vocabulary.toml"):
+    for name in SINGLE_FILES:
         if name not in found:
             raise ConfigError(f"{default_dir / name}: file missing")
     if not any(name.startswith("protocols/") for name in found):
@@ -210,6 +269,37 @@ def _load_pack(path: Path):
             f"{path}:{locate(text, ('kind',))}: kind: {kind!r}: expected one of {kinds}"
         )
     return _validate(PACK_KINDS[kind], data, path, text, {})
+
+
+def _load_glossary(path: Path, rules: list[FlagRule]) -> list[Term]:
+    """`[[term]]` tables; a term's rule must exist and fill its definition."""
+    from mtss_tui.domain.glossary import (
+        DefinitionProblem,
+        GlossaryFile,
+        fill,
+        rule_values,
+    )
+
+    terms = load_model(path, GlossaryFile).term
+    _, text = read_toml(path)
+    values = rule_values(rules)
+    faults = []
+    seen: set[str] = set()
+    for index, term in enumerate(terms):
+        if term.term.casefold() in seen:
+            line = locate(text, ("term", index, "term"))
+            faults.append(
+                f"{path}:{line}: term.{index}.term: {term.term!r} is defined twice"
+            )
+        seen.add(term.term.casefold())
+        try:
+            fill(term, values)
+        except DefinitionProblem as problem:
+            line = locate(text, ("term", index, problem.key))
+            faults.append(f"{path}:{line}: term.{index}.{problem.key}: {problem}")
+    if faults:
+        raise ConfigError("\n".join(faults))
+    return terms
 
 
 def _load_vocabulary(path: Path) -> Vocabulary:
@@ -346,6 +436,8 @@ def _write_cache(cache: Path, settings: Settings, stamp: list) -> None:
         "vocabulary": asdict(settings.vocabulary),
         "protocols": {name: asdict(p) for name, p in settings.protocols.items()},
         "norms": [asdict(pack) for pack in settings.norms.packs],
+        "glossary": [asdict(term) for term in settings.glossary_terms],
+        "team_norms": asdict(settings.team_norms),
     }
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)

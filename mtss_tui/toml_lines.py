@@ -15,10 +15,18 @@ def locate(text: str, loc: tuple) -> int:
         part = parts.pop(0)
         if not isinstance(part, str):
             continue
+        if parts and isinstance(parts[0], str):
+            # A dotted header, `[team.grade-3]`, holds both parts at once.
+            dotted = _find_table(lines, f"{part}.{parts[0]}", None, start, end)
+            if dotted is not None:
+                parts.pop(0)
+                start, end = dotted + 1, _next_header(lines, dotted + 1, end)
+                found = dotted + 1
+                continue
         index = parts.pop(0) if parts and isinstance(parts[0], int) else None
         header = _find_table(lines, part, index, start, end)
         if header is not None:
-            start, end = header, _next_header(lines, header + 1, end)
+            start, end = header + 1, _next_header(lines, header + 1, end)
             found = header + 1
             continue
         key_line = _find_key(lines, part, start, end)

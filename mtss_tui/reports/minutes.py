@@ -6,6 +6,7 @@ layout reads top to bottom as the minutes do.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from mtss_tui.domain.clock import mmss
@@ -45,6 +46,8 @@ def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
         _header(record),
         _attendance(db, record),
         _times(db, record),
+        _norms(db, record),
+        _wins(db, record),
         _previous(record),
         _students(record),
         _team_items(record),
@@ -172,6 +175,31 @@ def _times(db, record: Record) -> list[str]:
                 f"{_clock(row['planned_seconds'])} | {_clock(row['actual_seconds'])} |"
             )
     return lines
+
+
+def _norms(db, record: Record) -> list[str]:
+    """The norms as the team read them when it left the first step."""
+    review = queries.one(
+        db,
+        "SELECT norms FROM norms_reviews WHERE meeting_id = ?",
+        [record.meeting["meeting_id"]],
+    )
+    if review is None:
+        return ["## Team norms", "", "Team norms not reviewed."]
+    norms = [norm for _category, norm in json.loads(review["norms"])]
+    return ["## Team norms", "", "Team norms reviewed: " + " · ".join(norms)]
+
+
+def _wins(db, record: Record) -> list[str]:
+    wins = queries.rows(
+        db,
+        "SELECT text FROM meeting_wins WHERE meeting_id = ? ORDER BY position",
+        [record.meeting["meeting_id"]],
+    )
+    lines = ["## Wins since the last meeting", ""]
+    if not wins:
+        return lines + ["None recorded."]
+    return lines + [f"- {w['text']}" for w in wins]
 
 
 def _previous(record: Record) -> list[str]:

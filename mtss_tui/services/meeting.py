@@ -21,6 +21,7 @@ from mtss_tui.domain.clock import MeetingClock
 from mtss_tui.domain.protocol import Protocol
 from mtss_tui.paths import minutes_dir
 from mtss_tui.services.entries import MeetingEntries, MeetingError
+from mtss_tui.services.opening import MeetingOpening
 from mtss_tui.store import queries
 from mtss_tui.store.audit import Recorder
 
@@ -48,7 +49,7 @@ def _holder_alive(holder: str | None, held_at: float | None) -> bool:
     return held_at is not None and time.time() - held_at < HOLD_SECONDS
 
 
-class MeetingSession(MeetingEntries):
+class MeetingSession(MeetingEntries, MeetingOpening):
     """One team meeting, from attendance to minutes."""
 
     def __init__(
@@ -279,8 +280,11 @@ class MeetingSession(MeetingEntries):
         return self.protocol.steps[self.clock.current]
 
     def next_step(self) -> bool:
+        leaving_first = self.clock.current == 0
         moved = self.clock.next_step(self.now())
         self.checkpoint()
+        if moved and leaving_first and self.norms_review() is None:
+            self.record_norms_review()
         return moved
 
     def previous_step(self) -> bool:
@@ -354,6 +358,7 @@ class MeetingSession(MeetingEntries):
         """End the meeting, write the minutes beside the database; returns the file."""
         self.clock.pause(self.now())
         self.checkpoint()
+        self.record_wins()
         self.recorder.update(
             "meetings",
             {"meeting_id": self.meeting_id},

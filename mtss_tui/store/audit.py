@@ -123,4 +123,6 @@ NATURAL_KEYS = {
     "meetings": ("meeting_id",),
     "meeting_attendance": ("meeting_id", "staff_id"),
     "meeting_roles": ("meeting_id", "role"),
+    "norms_reviews": ("meeting_id",),
+    "meeting_wins": ("meeting_id", "position"),
 }

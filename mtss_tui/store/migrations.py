@@ -261,7 +261,28 @@ V3 = [
     *_indexed("note", "notes", "note_id", "NEW.text", "NEW.restricted"),
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3]
+V4 = [
+    # That the team read its norms, and which: stored when the first step is
+    # left, so the minutes list the norms as they stood that day.
+    """CREATE TABLE norms_reviews (
+        meeting_id TEXT PRIMARY KEY REFERENCES meetings(meeting_id),
+        norms TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )""",
+    # The wins a meeting opened with, as found when it closed; student ids and
+    # numbers only, so a later `mtss minutes` prints the same list.
+    """CREATE TABLE meeting_wins (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        student_id TEXT REFERENCES students(student_id),
+        text TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
 """Index i holds the statements that take a file from version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

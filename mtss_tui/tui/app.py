@@ -18,6 +18,14 @@ from mtss_tui.store.db import Database
 if TYPE_CHECKING:
     from mtss_tui.services.school import School
 
+
+def _glossary_commands():
+    """The palette's glossary entries, imported when the palette first opens."""
+    from mtss_tui.tui.commands import GlossaryCommands
+
+    return GlossaryCommands
+
+
 CHECKPOINT_SECONDS = 2
 """How often a running clock is stored, bounding what a crash can lose."""
 
@@ -28,6 +36,7 @@ class MeetingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "mtss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {_glossary_commands}
 
     def __init__(
         self,
@@ -109,6 +118,20 @@ class MeetingApp(App[None]):
         """Notifications show text as typed: a note's `[b]` is not markup."""
         options["markup"] = False
         super().notify(message, **options)
+
+    def show_glossary(self, terms=None, title: str = "Glossary") -> None:
+        """Every term, or the ones given; the glossary is read on first use."""
+        from mtss_tui.tui.screens.glossary import GlossaryScreen
+
+        self.push_screen(GlossaryScreen(terms, title))
+
+    def look_up(self, text: str, where: str) -> None:
+        """The definitions of the glossary terms that appear in a text."""
+        terms = self.settings.glossary.found_in(text)
+        if not terms:
+            self.notify(f"No glossary term in the {where}; g lists every term")
+            return
+        self.show_glossary(terms, f"Terms in the {where}")
 
     def begin_meeting(self) -> None:
         """Called by the setup screen once attendance and roles are marked."""

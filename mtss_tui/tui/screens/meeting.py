@@ -8,11 +8,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from mtss_tui.domain.clock import mmss
+from mtss_tui.domain.team_norms import CATEGORY_TITLES
 from mtss_tui.services.meeting import MeetingError
 from mtss_tui.tui.screens.modals import ActionItemDialog, DecisionDialog
 from mtss_tui.tui.steps import PANES, NotesPane, StudentReviewPane
@@ -34,6 +35,10 @@ class MeetingScreen(Screen):
         Binding("a", "action_item", "Action"),
         Binding("c", "next_chart", "Chart"),
         Binding("t", "chart_table", "Table"),
+        Binding("question_mark", "look_up", "Define"),
+        Binding("g", "glossary", "Glossary"),
+        Binding("f1", "glossary", "Glossary", show=False),
+        Binding("ctrl+g", "look_up", "Define", show=False, priority=True),
         # The same actions while typing in a field, where letters are text.
         Binding("ctrl+n", "next_step", "Next step", show=False, priority=True),
         Binding("ctrl+b", "previous_step", "Prev step", show=False, priority=True),
@@ -45,9 +50,11 @@ class MeetingScreen(Screen):
         yield Static(markup=False, id="clock-bar")
         with Horizontal(id="meeting-body"):
             yield Static(markup=False, id="agenda")
-            with ContentSwitcher(id="steps"):
-                for step in session.protocol.steps:
-                    yield PANES[step.kind](step)
+            with Vertical(id="step-column"):
+                yield Static(_norms_text(session.team_norms()), id="team-norms")
+                with ContentSwitcher(id="steps"):
+                    for step in session.protocol.steps:
+                        yield PANES[step.kind](step)
         yield Footer()
 
     ENTRY_ACTIONS = frozenset(
@@ -56,6 +63,7 @@ class MeetingScreen(Screen):
     """What stops once the meeting is closed: its record is final."""
 
     def on_mount(self) -> None:
+        self.query_one("#team-norms").border_title = "Team norms: read them first"
         self.show_step()
 
     REVIEW_ACTIONS = frozenset({"decision", "next_chart", "chart_table"})
@@ -81,6 +89,9 @@ class MeetingScreen(Screen):
         session = self.app.session
         switcher = self.query_one(ContentSwitcher)
         switcher.current = f"step-{session.step.id}"
+        norms = self.query_one("#team-norms")
+        norms.display = session.clock.current == 0 and bool(session.team_norms())
+        self.set_class(norms.display, "-norms")
         if session.step.kind != "student_review" and session.clock.subject:
             session.focus_student(None)
         self.query_one(f"#step-{session.step.id}").shown()
@@ -241,6 +252,36 @@ class MeetingScreen(Screen):
 
         self.app.push_screen(ActionItemDialog(about, owners, date.today()), recorded)
 
+    def action_glossary(self) -> None:
+        self.app.show_glossary()
+
+    def action_look_up(self) -> None:
+        """Define the glossary terms in the focused item: a flag, a card, a row."""
+        focused = self.focused
+        holders = [
+            widget
+            for widget in (focused.ancestors_with_self if focused else [])
+            if hasattr(widget, "glossary_words")
+        ]
+        text, where = holders[0].glossary_words() if holders else ("", "")
+        if not text:
+            self.notify("Focus a flag, the card or an item first, then press ?")
+            return
+        self.app.look_up(text, where)
+
     @on(StudentReviewPane.StudentShown)
     def student_shown(self) -> None:
         self.refresh_clock()
+
+
+def _norms_text(norms: list[tuple[str, str]]) -> Text:
+    """One line per norm, the category named on its first."""
+    text = Text()
+    last = None
+    for category, norm in norms:
+        title = CATEGORY_TITLES[category] if category != last else ""
+        text.append(f"{title:<15}", style="bold")
+        text.append(f"{norm}\n")
+        last = category
+    text.rstrip()
+    return text

@@ -46,6 +46,19 @@ class _EntryDialog(ModalScreen[dict | None]):
 class DecisionDialog(_EntryDialog):
     """Decision and rationale for the student on the card."""
 
+    BINDINGS = [
+        Binding("question_mark", "look_up", "Define"),
+        Binding("ctrl+g", "look_up", "Define", show=False, priority=True),
+    ]
+
+    def action_look_up(self) -> None:
+        """Define the glossary terms in the decision chosen and the rationale."""
+        kind = self.query_one("#decision-kind", Select).value
+        labels = dict((choice_id, label) for label, choice_id in self.choices)
+        chosen = labels.get(kind, "") if kind is not Select.NULL else ""
+        rationale = self.query_one("#decision-rationale", Input).value
+        self.app.look_up(f"{chosen}\n{rationale}", "decision and rationale")
+
     def __init__(
         self,
         student_label: str,

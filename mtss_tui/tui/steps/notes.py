@@ -32,6 +32,9 @@ class NotesPane(StepPane):
         self.reload()  # items added at another step show here too
         self.query_one(Input).focus()
 
+    def glossary_words(self) -> tuple[str, str]:
+        return self.query_one(Input).value, "note being typed"
+
     @on(Input.Submitted)
     def save_note(self, event: Input.Submitted) -> None:
         if not event.value.strip():

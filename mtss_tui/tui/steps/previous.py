@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from mtss_tui.services.meeting import MeetingError
@@ -24,6 +25,8 @@ class PreviousItemsPane(StepPane):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_prompts()
+        with VerticalScroll(id="wins-box"):
+            yield Static("Wins first: gathering…", id="wins")
         yield DataTable(id="previous-items", cursor_type="row", zebra_stripes=True)
         yield Static(markup=False, id="item-detail")
         yield Static(
@@ -38,9 +41,44 @@ class PreviousItemsPane(StepPane):
             "Implementation", "Effect", "Outcome", "Due", "Owner", "For", "What"
         )
         self.reload()
+        # The wins read every student's record: after the first paint, so the
+        # norms and the items are on screen at once.
+        self.call_after_refresh(self.show_wins)
 
     def shown(self) -> None:
         self.query_one(DataTable).focus()
+
+    def show_wins(self) -> None:
+        """Wins since the last meeting, before the items: what worked comes first."""
+        session = self.app.session
+        school = self.app.school
+        wins = session.wins(school)
+        mark = "+" if self.app.ascii_only else "★"
+        text = Text(
+            f"Wins since {session.wins_since(school).isoformat()}", style="bold"
+        )
+        for win in wins:
+            text.append(f"\n{mark} {win.text}", style="not bold")
+        if not wins:
+            text.append("\nNone found in the data this time.", style="not bold")
+        self.query_one("#wins", Static).update(text)
+
+    def glossary_words(self) -> tuple[str, str]:
+        """The item under the cursor, with its marks, for `?`."""
+        item = self._current()
+        if item is None:
+            return "", ""
+        label = self.app.settings.vocabulary.label
+        return (
+            " ".join(
+                [
+                    item["what"],
+                    label("implementation", item["implementation"]),
+                    label("effectiveness", item["effectiveness"]),
+                ]
+            ),
+            "item",
+        )
 
     def reload(self) -> None:
         session = self.app.session
@@ -116,6 +154,7 @@ class PreviousItemsPane(StepPane):
         except MeetingError as error:
             return self.entry_failed(error)
         self.reload()
+        self.show_wins()
         self.notify("Item closed")
 
     def action_carry(self) -> None:

@@ -99,6 +99,13 @@ class StudentReviewPane(StepPane):
         self.query_one(StudentCardView).show(self.card, entry.name)
         self.post_message(self.StudentShown(student_id))
 
+    def glossary_words(self) -> tuple[str, str]:
+        """The flag reasons of the student under the cursor, for `?`."""
+        entry = next((e for e in self.entries if e.student_id == self.shown_id), None)
+        if entry is None:
+            return "", ""
+        return "\n".join(f.reason for f in entry.flags), "flag reasons"
+
     def time_box(self) -> str:
         """Time left in the time box of the student on the card."""
         session = self.app.session

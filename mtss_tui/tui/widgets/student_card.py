@@ -91,6 +91,15 @@ class StudentCardView(VerticalScroll):
             text.append(f"{gap}low confidence: under 8 points or 6 weeks", style="bold")
         note.update(text)
 
+    def glossary_words(self) -> tuple[str, str]:
+        """What the card says in words (panels, the rule under the chart), for `?`."""
+        card = getattr(self, "card", None)
+        if card is None:
+            return "", ""
+        lines = [line for panel in card.panels for line in panel.flags + panel.lines]
+        note = self.query_one("#card-rule", Static).render()
+        return "\n".join([*lines, str(note)]), "student card"
+
     def next_chart(self) -> None:
         self.query_one(ChartView).next_chart()
         self.show_note()
