@@ -57,10 +57,9 @@ def test_pattern_counts_whole_day_absences_by_weekday_and_month():
     assert (september.school_days, september.absences, september.missed) == (3, 1, 1.5)
     assert (october.school_days, october.absences, october.missed) == (17, 4, 4.0)
     assert weekday_line(pattern.absences_by_weekday, "absences") == (
-        "Mon 3 · Tue 0 · Wed 1 · Thu 0 · Fri 1 of 5 absences"
+        "5 absences: Mon 3, Tue 0, Wed 1, Thu 0, Fri 1"
     )
-    assert month_line(pattern.months) == "Sep 1 (50%) · Oct 4 (76%)"
-    assert month_line(pattern.months, ascii_only=True) == "Sep 1 (50%) - Oct 4 (76%)"
+    assert month_line(pattern.months) == "Sep 1 (50%), Oct 4 (76%)"
 
 
 def test_pattern_ignores_days_after_as_of():

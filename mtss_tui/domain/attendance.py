@@ -92,17 +92,19 @@ def attendance_pattern(days: list[AttendanceDay], as_of: date) -> AttendancePatt
     return AttendancePattern(tuple(absences), tuple(tardies), tuple(partials), months)
 
 
-def weekday_line(counts: tuple[int, ...], total_label: str, ascii_only=False) -> str:
-    """`Mon 6 · Tue 1 · Wed 0 · Thu 1 · Fri 2 of 10 absences`."""
-    gap = " - " if ascii_only else " · "
-    parts = gap.join(f"{SHORT[i]} {n}" for i, n in enumerate(counts))
-    return f"{parts} of {sum(counts)} {total_label}"
+def weekday_counts(counts: tuple[int, ...]) -> str:
+    """`Mon 6, Tue 1, Wed 0, Thu 1, Fri 2`: fits a card panel at 120 columns."""
+    return ", ".join(f"{SHORT[i]} {n}" for i, n in enumerate(counts))
 
 
-def month_line(months: tuple[MonthFigures, ...], ascii_only=False) -> str:
-    """`Sep 2 (90%) · Oct 4 (81%)`: absences and attendance rate per month."""
-    gap = " - " if ascii_only else " · "
-    return gap.join(
+def weekday_line(counts: tuple[int, ...], label: str) -> str:
+    """`10 absences: Mon 6, Tue 1, Wed 0, Thu 1, Fri 2`."""
+    return f"{sum(counts)} {label}: {weekday_counts(counts)}"
+
+
+def month_line(months: tuple[MonthFigures, ...]) -> str:
+    """`Sep 1 (50%), Oct 4 (76%)`: absences and attendance rate per month."""
+    return ", ".join(
         f"{date(2000, int(m.month[5:]), 1):%b} {m.absences} ({m.attendance_rate:.0%})"
         for m in months
     )
