@@ -128,7 +128,7 @@ def test_version():
 
 
 @pytest.mark.parametrize(
-    "command", ["meet", "sample", "flags", "minutes", "progress", "import"]
+    "command", ["meet", "sample", "flags", "minutes", "progress", "import", "brief"]
 )
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit):
