@@ -40,6 +40,7 @@ def test_flags_json_has_the_documented_fields(sample_path, capsys):
         "recent_incidents",
         "screening_below_cut",
         "progress_below_aim",
+        "weekday_pattern",
     }
     absence = next(r for r in rows if r["rule"] == "chronic_absence")
     assert absence["threshold"] == 0.1

@@ -30,6 +30,7 @@ def test_defaults_load(settings):
         "recent_incidents",
         "screening_below_cut",
         "progress_below_aim",
+        "weekday_pattern",
     ]
 
 
@@ -167,3 +168,24 @@ def test_duplicate_rule_ids_and_month_13(override):
     )
     with pytest.raises(ConfigError, match=r"windows.winter.0: Input should be less"):
         load_settings(bundled("config"), override)
+
+
+def test_a_broken_weekday_rule_is_located(override):
+    text = (bundled("config") / "flags.toml").read_text()
+    text = text.replace("\nmin_share = 0.40", "\nmin_share = 1.5")
+    text = text.replace(
+        "\nmin_absences = 8\n", '\nmin_absences = 8\nweekdays = ["sunday"]\n'
+    )
+    (override / "flags.toml").write_text(text)
+    lines = text.splitlines()
+
+    with pytest.raises(ConfigError) as error:
+        load_settings(bundled("config"), override)
+
+    message = str(error.value)
+    share_line = lines.index("min_share = 1.5") + 1
+    days_line = lines.index('weekdays = ["sunday"]') + 1
+    assert f"flags.toml:{share_line}: rule.4.min_share: Input should be less" in message
+    assert f"flags.toml:{days_line}: rule.4.weekdays.0: Input should be 'monday'" in (
+        message
+    )

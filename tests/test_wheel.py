@@ -70,6 +70,7 @@ def test_sample_and_flags_from_the_installed_wheel(installed, tmp_path):
         "recent_incidents",
         "screening_below_cut",
         "progress_below_aim",
+        "weekday_pattern",
     }
 
     where = subprocess.run(

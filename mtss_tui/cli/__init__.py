@@ -23,6 +23,8 @@ EXAMPLES = {
     "  mtss actions --owner Alder --status all --format ics > follow-ups.ics",
     "search": "example:\n  mtss search 'reading fluency' --format json",
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
+    "brief": "example:\n  mtss brief --team grade-3\n"
+    "  mtss brief --team grade-2 --format html --output brief.html",
     "import": "example:\n  mtss import students students.csv\n"
     "  mtss import scores fall.csv winter.csv --dry-run\n"
     "  mtss import csv export.csv --mapping config/mappings/powerschool_students.toml\n"
@@ -165,6 +167,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--restricted", action="store_true", help="include notes marked restricted"
     )
     search.add_argument("--format", choices=["table", "json"], default="table")
+
+    brief = command(
+        "brief",
+        "the data analyst's brief before a team meeting",
+        "What changed since the team's last meeting: newly flagged students and "
+        "why, the decision rule for each student under intervention, the open "
+        "action items (overdue first) and items done since, students per tier and "
+        "flags per domain against the last meeting. Reads the database only.",
+    )
+    brief.add_argument("--team", help="team id or title (default: the first team)")
+    brief.add_argument("--format", choices=["md", "html"], default="md")
+    brief.add_argument(
+        "--output", type=Path, metavar="FILE", help="write to FILE, not the terminal"
+    )
+    brief.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the day of the brief; items due before it are overdue (default: today)",
+    )
 
     progress = command(
         "progress",

@@ -68,8 +68,8 @@ def meet(args: Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "mtss meet: needs a terminal (stdin and stdout are not a TTY); for "
-            "scripts use the batch commands: mtss flags, mtss progress, mtss minutes, "
-            "mtss sample",
+            "scripts use the batch commands: mtss flags, mtss brief, mtss progress, "
+            "mtss minutes, mtss sample",
             file=sys.stderr,
         )
         return 2
@@ -264,6 +264,37 @@ def progress(args: Namespace) -> int:
     return 0
 
 
+def brief(args: Namespace) -> int:
+    from datetime import date
+
+    from mtss_tui.reports.brief import render_html, render_markdown
+    from mtss_tui.services.brief import gather_brief
+    from mtss_tui.services.school import School
+
+    try:
+        on = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        raise SchoolError(f"--date {args.date!r}: expected YYYY-MM-DD") from None
+    settings = _settings(args)
+    db = open_db(_db_path(args), readonly=True)
+    try:
+        team = resolve_team(db, args.team)
+        gathered = gather_brief(School(db, settings), team, on)
+    finally:
+        db.close()
+    render = render_html if args.format == "html" else render_markdown
+    text = render(gathered)
+    if args.output is None:
+        print(text, end="")
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise SchoolError(f"{args.output}: cannot write: {error.strerror}") from None
+    print(f"Brief written to {args.output}")
+    return 0
+
+
 def import_files(args: Namespace) -> int:
     from mtss_tui.cli.import_report import ProgressBar, summary_lines
     from mtss_tui.importers.canonical import CsvOptions
@@ -306,4 +337,5 @@ COMMANDS = {
     "flags": flags,
     "minutes": minutes,
     "progress": progress,
+    "brief": brief,
 }

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from mtss_tui.domain.analysis import analyse
+from mtss_tui.domain.attendance import SHORT, attendance_pattern, weekday_counts
 from mtss_tui.domain.charts import (
     ChartSpec,
     attendance_by_month,
@@ -48,6 +49,9 @@ class StudentCard:
     """(YYYY-MM, school days, days missed)."""
     incidents_by_month: list[tuple[str, int]]
     flags: list[dict] = field(default_factory=list)
+    attendance_pattern: dict = field(default_factory=dict)
+    """Absences, tardies and partial days by weekday (Monday first) and the
+    figures of each month (see `domain.attendance`)."""
 
     def snapshot(self) -> dict:
         """JSON-ready figures, stored with each decision."""
@@ -92,6 +96,7 @@ def build_card(
         attendance_by_month(student, as_of),
         _incidents_by_month(student, as_of),
         [asdict(f) for f in flags],
+        asdict(attendance_pattern(student.attendance, as_of)),
     )
 
 
@@ -141,13 +146,26 @@ def _attendance_lines(student, as_of) -> list[str]:
     if not days:
         return ["no attendance recorded"]
     missed = sum(d.missed for d in days)
-    tardy = sum(1 for d in days if d.status == "tardy")
     recent = days[-20:]
     recent_missed = sum(d.missed for d in recent)
+    pattern = attendance_pattern(days, as_of)
+    tardies = pattern.tardies_by_weekday
+    on_days = ", ".join(f"{SHORT[i]} {n}" for i, n in enumerate(tardies) if n)
+    # The weekday counts get a line of their own, so a narrow panel wraps
+    # between days rather than inside one.
+    by_weekday = (
+        [
+            f"absent {pattern.absences} whole days:",
+            weekday_counts(pattern.absences_by_weekday),
+        ]
+        if pattern.absences
+        else ["no whole-day absences"]
+    )
     return [
         f"rate {1 - missed / len(days):.1%} ({missed:g} of {len(days)} days missed)",
+        *by_weekday,
         f"last {len(recent)} days: {recent_missed:g} missed",
-        f"tardies: {tardy}",
+        f"tardies: {sum(tardies)}" + (f" ({on_days})" if on_days else ""),
     ]
 
 

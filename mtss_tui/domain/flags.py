@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 from annotated_types import Ge, Gt, Le, Lt
 
+from mtss_tui.domain.attendance import WEEKDAYS, attendance_pattern
 from mtss_tui.domain.progress import AimLine, Point, side_of_aim
 from mtss_tui.domain.protocol import STRICT
 from mtss_tui.domain.records import Flag, Measure, StudentRecord
@@ -67,13 +68,41 @@ class BelowAimRule:
     weight: Annotated[float, Ge(0), Le(100)] = 1.0
 
 
-FlagRule = AttendanceRateRule | IncidentCountRule | ScreeningCutRule | BelowAimRule
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday"]
+
+
+@dataclass(frozen=True)
+class WeekdayPatternRule:
+    """Absences piling up on one weekday: a habit a plan can aim at."""
+
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    id: str
+    kind: Literal["weekday_pattern"]
+    min_share: Annotated[float, Gt(0), Le(1)] = 0.40
+    """Share of all whole-day absences on one weekday at or above which it fires."""
+    min_absences: Annotated[int, Ge(1)] = 8
+    """With few absences, chance alone often puts 40% on one day; below this,
+    no flag."""
+    weekdays: list[Weekday] = field(default_factory=list)
+    """Weekdays to watch; empty watches all five."""
+    weight: Annotated[float, Ge(0), Le(100)] = 1.0
+
+
+FlagRule = (
+    AttendanceRateRule
+    | IncidentCountRule
+    | ScreeningCutRule
+    | BelowAimRule
+    | WeekdayPatternRule
+)
 
 RULE_KINDS: dict[str, type] = {
     "attendance_rate": AttendanceRateRule,
     "incident_count": IncidentCountRule,
     "screening_cut": ScreeningCutRule,
     "below_aim": BelowAimRule,
+    "weekday_pattern": WeekdayPatternRule,
 }
 """Each rule's `kind` and the record that holds its settings."""
 
@@ -185,6 +214,56 @@ def _attendance_rate(student, rule: AttendanceRateRule, context) -> list[Flag]:
             rule.id,
             rate,
             rule.threshold,
+            reason,
+            rule.weight,
+        )
+    ]
+
+
+def _weekday_pattern(student, rule: WeekdayPatternRule, context) -> list[Flag]:
+    """One flag naming every watched weekday at or above the share, largest first.
+
+    Ties (Monday and Friday both at 40%) are named together, in weekday order,
+    so a two-day habit reads as one finding rather than two flags.
+    """
+    pattern = attendance_pattern(student.attendance, context.as_of)
+    total = pattern.absences
+    if total < rule.min_absences:
+        return []
+
+    watched = [WEEKDAYS.index(w) for w in rule.weekdays] or range(5)
+    hits = sorted(
+        (d for d in watched if pattern.share(d) >= rule.min_share),
+        key=lambda d: (-pattern.absences_by_weekday[d], d),
+    )
+    if not hits:
+        return []
+
+    first, *rest = hits
+    counts = pattern.absences_by_weekday
+    found = f"{counts[first]} of {total} absences on {WEEKDAYS[first].title()} "
+    found += f"({pattern.share(first):.0%})"
+    for day in rest:
+        found += (
+            f", {counts[day]} on {WEEKDAYS[day].title()} ({pattern.share(day):.0%})"
+        )
+    names = [w.title() for w in rule.weekdays]
+    where = (
+        "one weekday"
+        if not names
+        else " or ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+    )
+    reason = (
+        f"{found}; rule: at least {rule.min_share:.0%} on {where}, "
+        f"at least {rule.min_absences} absences"
+    )
+    return [
+        Flag(
+            student.student_id,
+            "attendance",
+            rule.id,
+            pattern.share(first),
+            rule.min_share,
             reason,
             rule.weight,
         )
@@ -334,4 +413,5 @@ _APPLY = {
     "incident_count": _incident_count,
     "screening_cut": _screening_cut,
     "below_aim": _below_aim,
+    "weekday_pattern": _weekday_pattern,
 }

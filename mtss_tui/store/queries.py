@@ -248,3 +248,39 @@ def student_names(db, student_ids) -> dict[str, str]:
             ids,
         )
     }
+
+
+def last_closed_meeting(db, team: str, on: date) -> dict[str, Any] | None:
+    """The team's latest closed meeting held on or before `on`."""
+    return one(
+        db,
+        "SELECT * FROM meetings WHERE team = ? AND status = 'closed' AND date <= ? "
+        "ORDER BY date DESC, ended_at DESC LIMIT 1",
+        [team, on.isoformat()],
+    )
+
+
+def open_items_of_team(db, team: str) -> list[dict[str, Any]]:
+    """Every open action item of the team's meetings, soonest due first."""
+    return rows(
+        db,
+        "SELECT a.*, m.date AS meeting_date FROM action_items a "
+        "JOIN meetings m USING (meeting_id) WHERE m.team = ? AND a.status = 'open' "
+        "ORDER BY a.due_date IS NULL, a.due_date, a.item_id",
+        [team],
+    )
+
+
+def items_done_since(db, team: str, meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """Items done since `meeting`: its own items now done or closed, and earlier
+    items a review closed in a later meeting."""
+    return rows(
+        db,
+        "SELECT a.*, m.date AS meeting_date FROM action_items a "
+        "JOIN meetings m USING (meeting_id) WHERE m.team = ? "
+        "AND a.status IN ('done', 'closed') AND (a.meeting_id = ? OR EXISTS ("
+        "SELECT 1 FROM item_reviews r JOIN meetings rm ON rm.meeting_id = r.meeting_id "
+        "WHERE r.item_id = a.item_id AND r.outcome = 'closed' AND rm.date > ?)) "
+        "ORDER BY a.due_date, a.item_id",
+        [team, meeting["meeting_id"], meeting["date"]],
+    )

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
+from mtss_tui.domain.attendance import SHORT
 from mtss_tui.domain.card import StudentCard
 from mtss_tui.domain.records import DOMAINS
 from mtss_tui.tui.widgets.chart import ChartView
@@ -120,13 +121,15 @@ def _month_name(month: str) -> str:
 
 
 def _months_table(card: StudentCard) -> Text:
-    """Attendance rate and incidents per month, one compact row each."""
+    """Attendance, absences and incidents per month, one compact row each, then
+    absences and tardies by weekday: the patterns a plan can aim at."""
     incidents = dict(card.incidents_by_month)
+    pattern = card.attendance_pattern
+    absences = {m["month"]: m["absences"] for m in pattern.get("months", [])}
+    months = [m for m, _, _ in card.attendance_by_month]
     text = Text()
     text.append("Month     ", style="bold")
-    text.append(
-        "  ".join(f"{_month_name(m):>5}" for m, _, _ in card.attendance_by_month)
-    )
+    text.append("  ".join(f"{_month_name(m):>5}" for m in months))
     text.append("\nAttend %  ", style="bold")
     text.append(
         "  ".join(
@@ -134,8 +137,19 @@ def _months_table(card: StudentCard) -> Text:
             for _, days, missed in card.attendance_by_month
         )
     )
+    text.append("\nAbsences  ", style="bold")
+    text.append("  ".join(f"{absences.get(m, 0):5d}" for m in months))
     text.append("\nIncidents ", style="bold")
-    text.append(
-        "  ".join(f"{incidents.get(m, 0):5d}" for m, _, _ in card.attendance_by_month)
-    )
+    text.append("  ".join(f"{incidents.get(m, 0):5d}" for m in months))
+    if pattern:
+        text.append("\n\nWeekday   ", style="bold")
+        text.append("  ".join(f"{day:>5}" for day in SHORT))
+        for title, key in (
+            ("Absent    ", "absences_by_weekday"),
+            ("Tardy     ", "tardies_by_weekday"),
+        ):
+            counts = pattern[key]
+            text.append(f"\n{title}", style="bold")
+            text.append("  ".join(f"{n:5d}" for n in counts))
+            text.append(f"   of {sum(counts)}")
     return text
