@@ -99,3 +99,77 @@ def test_unknown_kind_and_missing_file(sample_path, tmp_path, capsys):
         == 2
     )
     assert "none.csv: no such file" in capsys.readouterr().err
+
+
+def test_windows_1252_is_detected_with_a_warning_or_refused_when_told(
+    sample_path, tmp_path, capsys
+):
+    students = tmp_path / "students.csv"
+    students.write_bytes(
+        (STUDENTS + "S6001,Zoë,Ibáñez,2,MHE\n").encode("cp1252")  # ë is 0xEB
+    )
+    args = ["import", "students", str(students), "--db", str(sample_path)]
+
+    assert main([*args, "--encoding", "utf-8"]) == 2
+    assert f"{students}:2: not UTF-8 text" in capsys.readouterr().err
+
+    assert main(args) == 0
+    assert f"{students}:2: not UTF-8; read as Windows-1252" in capsys.readouterr().err
+    db = open_db(sample_path, readonly=True)
+    [row] = db.query(
+        "SELECT given_name, family_name FROM students WHERE student_id = 'S6001'"
+    )
+    db.close()
+    assert (row["given_name"], row["family_name"]) == ("Zoë", "Ibáñez")
+
+
+def test_a_pipe_separated_file_and_a_given_delimiter(sample_path, tmp_path, capsys):
+    students = tmp_path / "students.txt"
+    # Commas inside the names would fool a guess; the delimiter is given.
+    students.write_text(
+        "student_id|given_name|family_name|grade|school\n"
+        "S6002|Ash, Jr.|Fernwhistle|3|MHE\n\n\n"
+    )
+    args = ["import", "students", str(students), "--db", str(sample_path)]
+    assert main([*args, "--delimiter", "pipe"]) == 0
+    assert (
+        "students          1          0          0          0"
+        in capsys.readouterr().out
+    )
+
+
+def test_the_progress_bar_draws_on_a_terminal_only():
+    import io
+
+    from mtss_tui.cli.import_report import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    shown = Terminal()
+    bar = ProgressBar(shown, width=10)
+    bar.update("writing scores", 5, 10)
+    bar.update("writing scores", 10, 10)
+    bar.close()
+    assert "\r[#####-----] 5/10 writing scores" in shown.getvalue()
+    assert "\r[##########] 10/10 writing scores" in shown.getvalue()
+
+    piped = io.StringIO()
+    bar = ProgressBar(piped)
+    bar.update("writing scores", 5, 10)
+    bar.close()
+    assert piped.getvalue() == ""
+
+
+def test_a_name_is_never_printed_in_a_fault(sample_path, tmp_path, capsys):
+    staff = tmp_path / "staff.csv"
+    # A name that is only spaces is missing; a staff id given twice is a fault
+    # whose line shows the id, never the name.
+    staff.write_text("staff_id,name\nT9,   \nT8,Wren Alderby\nT8,Wren Alderby\n")
+
+    assert main(["import", "staff", str(staff), "--db", str(sample_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{staff}:2: name: (a name, not shown): expected a value" in err
+    assert f"{staff}:4: staff_id: 'T8': expected once" in err
+    assert "Wren" not in err

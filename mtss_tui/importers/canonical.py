@@ -26,6 +26,8 @@ ATTENDANCE_STATUSES = (
     "partial",
 )
 MAX_FAULTS = 50
+NAME_COLUMNS = frozenset({"given_name", "family_name", "name"})
+"""A person's name never goes into a fault line; the file and line find it."""
 
 
 class _Fault(ValueError):
@@ -364,7 +366,8 @@ def check_row(
             clean[column] = table.columns[column](text)
         except _Fault as expected:
             name = (shown or {}).get(column, column)
-            faults.append(f"{where}: {name}: {text!r}: expected {expected}")
+            value = "(a name, not shown)" if column in NAME_COLUMNS else repr(text)
+            faults.append(f"{where}: {name}: {value}: expected {expected}")
             good = False
     if not good:
         return None
