@@ -341,3 +341,17 @@ def test_follow_has_help_with_an_example(capsys):
     out = capsys.readouterr().out
     assert "--meeting" in out and "--db" in out
     assert "example:\n  mtss follow" in out
+
+
+async def test_the_newest_entry_stays_in_view_on_a_small_terminal(
+    session, reader, settings
+):
+    app = follow_app(reader, settings, session.meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for n in range(20):
+            session.add_note(f"Concern number {n}")
+        await shown(pilot, "#entries", "Concern number 19")
+        await pilot.pause()
+        scroll = app.query_one("#entries-scroll")
+        assert scroll.max_scroll_y > 0
+        assert scroll.scroll_y == scroll.max_scroll_y

@@ -131,6 +131,7 @@ class Follower:
         self.meeting_id = meeting_id
         self._version: int | None = None
         self._reasons: dict[str, list[str]] = {}
+        self._school = None
 
     def changed(self) -> bool:
         """Has anyone committed to the file since the last `view()`?"""
@@ -179,7 +180,9 @@ class Follower:
         if student_id not in self._reasons:
             from mtss_tui.services.school import School
 
-            school = School(self.db, self.settings)
+            if self._school is None:
+                self._school = School(self.db, self.settings)
+            school = self._school
             known = bool(school.records([student_id]))
             flags = school.flags_of(student_id) if known else []
             self._reasons[student_id] = [flag.reason for flag in flags]

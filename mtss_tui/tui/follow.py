@@ -105,8 +105,10 @@ class FollowApp(App[None]):
             ("read-only", "bold"),
         )
         self.query_one("#follow-title", Static).update(title)
-        self.query_one("#focus", Static).update(self._focus(view))
-        self._show_entries(view.entries)
+        focus = self.query_one("#focus", Static)
+        focus.update(self._focus(view))
+        focus.set_class(view.focus is None, "-empty")
+        self._show_entries(view.entries, follow_end=not view.closed)
         self.refresh_clock()
 
     def _status(self, view: MeetingView, now: float) -> str:
@@ -138,7 +140,9 @@ class FollowApp(App[None]):
             lines.append("\n  not flagged")
         return lines
 
-    def _show_entries(self, entries: list[Entry]) -> None:
+    def _show_entries(self, entries: list[Entry], follow_end: bool) -> None:
+        """Newest last; while the meeting runs the view keeps to the newest,
+        and a closed meeting is read from its start."""
         self.query_one("#entries-title", Static).update(
             f"Recorded so far ({len(entries)}), newest last"
             if entries
@@ -157,7 +161,7 @@ class FollowApp(App[None]):
             if entry.detail:
                 text.append(f"\n    {entry.detail}")
         self.query_one("#entries", Static).update(text)
-        if len(entries) > self._shown_entries:
+        if follow_end and len(entries) > self._shown_entries:
             self.query_one("#entries-scroll", VerticalScroll).scroll_end(animate=False)
         self._shown_entries = len(entries)
 
