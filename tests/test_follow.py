@@ -355,3 +355,17 @@ async def test_the_newest_entry_stays_in_view_on_a_small_terminal(
         scroll = app.query_one("#entries-scroll")
         assert scroll.max_scroll_y > 0
         assert scroll.scroll_y == scroll.max_scroll_y
+
+
+def test_the_follow_service_and_its_queries_load_no_textual():
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "import mtss_tui.services.follow, mtss_tui.store.live_meeting\n"
+        "print(','.join(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
