@@ -15,6 +15,8 @@ from mtss_tui import __version__
 
 EXAMPLES = {
     "meet": "example:\n  mtss meet --team grade-3 --protocol tips --as 'R. Alder'",
+    "follow": "example:\n  mtss follow --db school.db\n"
+    "  mtss follow --meeting M-2026-11-13-grade-3",
     "sample": "example:\n  mtss sample --db /tmp/school.db\n  mtss sample --force",
     "flags": "example:\n  mtss flags --team grade-3 --format json",
     "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md\n"
@@ -103,6 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     meet.add_argument("--team", help="team id or title (default: the first team)")
     meet.add_argument("--protocol", help="protocol name (default: tips)")
     meet.add_argument("--as", dest="actor", help="who is recording (default: login)")
+
+    follow = command(
+        "follow",
+        "watch a meeting in progress, read-only",
+        "Watch a meeting from a second terminal as the facilitator runs it: the "
+        "clock, the step, the student on the card and every entry as it is "
+        "recorded. Opens the database read-only.",
+    )
+    follow.add_argument(
+        "--meeting",
+        metavar="ID",
+        help="the meeting to follow (default: the one in progress, the latest "
+        "started if several)",
+    )
 
     sample = command(
         "sample",

@@ -107,6 +107,30 @@ def meet(args: Namespace) -> int:
     return app.return_code or 0
 
 
+def follow(args: Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "mtss follow: needs a terminal (stdin and stdout are not a TTY; over "
+            "ssh, use ssh -t); for scripts use mtss minutes MEETING_ID",
+            file=sys.stderr,
+        )
+        return 2
+
+    from mtss_tui.services.follow import Follower, choose_meeting
+
+    settings = _settings(args)
+    db = open_db(_db_path(args), readonly=True)
+    try:
+        meeting_id = choose_meeting(db, getattr(args, "meeting", None))
+        from mtss_tui.tui.follow import FollowApp
+
+        app = FollowApp(Follower(db, settings, meeting_id))
+        app.run()
+    finally:
+        db.close()
+    return app.return_code or 0
+
+
 def _open_school(path: Path, actor: str):
     """The database, created from the sample school on first use (and said so)."""
     db = open_db(path)
@@ -333,6 +357,7 @@ COMMANDS = {
     "search": search,
     "import": import_files,
     "meet": meet,
+    "follow": follow,
     "sample": sample,
     "flags": flags,
     "minutes": minutes,

@@ -1,0 +1,53 @@
+"""A facilitator and a follower in two real terminals (tmux), on one file."""
+
+import os
+import shutil
+from datetime import date
+
+import pytest
+
+from tests.terminal import Terminal, mtss_command
+from tests.test_terminal import start_meeting_and_decide
+
+pytestmark = [
+    pytest.mark.terminal,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+@pytest.fixture
+def terminals():
+    opened = []
+
+    def start(*args, **size):
+        terminal = Terminal(mtss_command(*args), os.getcwd(), **size)
+        opened.append(terminal)
+        return terminal
+
+    yield start
+    for terminal in opened:
+        terminal.close()
+
+
+def test_what_the_facilitator_types_shows_on_the_follower(terminals, sample_path):
+    db = str(sample_path)
+    meeting_id = f"M-{date.today().isoformat()}-grade-3"
+    facilitator = terminals("meet", "--db", db, "--team", "grade-3", "--as", "tmux")
+    facilitator.wait_for("ctrl+s start the clock")
+
+    # Followed from set-up on, by id: the meeting is not in progress yet.
+    follower = terminals("follow", "--db", db, "--meeting", meeting_id)
+    follower.wait_for("read-only")
+    follower.wait_for("NOT STARTED")
+
+    start_meeting_and_decide(facilitator, "seen from the follower")
+    screen = follower.wait_for("seen from the follower", timeout=3)
+    assert "2/5 Student review" in screen
+    assert "Decision · S" in screen and "Intensify" in screen
+    assert "tmux · Decision" in screen
+    assert "On the card: S" in screen
+
+    follower.keys("q")
+    follower.wait_for("EXITED rc=0")
+    facilitator.keys("C-q")
+    facilitator.wait_for("EXITED rc=0")
