@@ -194,3 +194,12 @@ def test_minutes_as_csv(meeting, sample_path, capsys):
         )
     )
     assert {r["meeting_id"] for r in earlier} == {EARLIER}
+
+
+def test_a_stemmed_match_is_highlighted_too():
+    from mtss_tui.store.search import MARK_END, MARK_START, mark
+
+    marked = mark("Decoding improved; decodes CVC words; code review", ["decode"])
+    shown = marked.replace(MARK_START, "[").replace(MARK_END, "]")
+    # "decode" stems to "decod", which begins both forms; "code" is not a match.
+    assert shown == "[Decoding] improved; [decodes] CVC words; code review"

@@ -40,9 +40,19 @@ class Hit:
         return self.body.replace(MARK_START, start).replace(MARK_END, end)
 
 
+CANDIDATES = 2500
+"""A query matching more entries than this is ranked among the newest this many:
+ranking every match of a word found in a quarter of 100,000 entries takes
+longer than a keystroke should, and for a team the newer entries matter more."""
+
+
+def query_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
 def fts_query(text: str) -> str | None:
     """The user's words as an FTS5 query of quoted prefixes; None if no words."""
-    words = re.findall(r"\w+", text)
+    words = query_words(text)
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words)
@@ -54,42 +64,98 @@ def search(db, text: str, limit: int = 50, restricted: bool = False) -> list[Hit
     if query is None:
         return []
     where = "" if restricted else "AND restricted = 0"
-    found = db.execute(
-        "SELECT kind, ref, meeting_id, student_id, restricted, "
-        f"highlight(search_index, 4, '{MARK_START}', '{MARK_END}') "
-        f"FROM search_index WHERE search_index MATCH ? {where} "
-        "ORDER BY rank LIMIT ?",
-        [query, limit],
-    ).fetchall()
-    return [_hit(db, *row) for row in found]
+    ranked = [
+        r[0]
+        for r in db.execute(
+            "SELECT rowid FROM ("
+            f"  SELECT rowid, rank AS score FROM search_index"
+            f"  WHERE search_index MATCH ? {where} ORDER BY rowid DESC LIMIT ?"
+            ") ORDER BY score LIMIT ?",
+            [query, CANDIDATES, limit],
+        )
+    ]
+    if not ranked:
+        return []
+    marks = ", ".join("?" for _ in ranked)
+    rows = {
+        r[0]: r[1:]
+        for r in db.execute(
+            "SELECT rowid, kind, ref, meeting_id, student_id, restricted, body "
+            f"FROM search_index WHERE rowid IN ({marks})",
+            ranked,
+        )
+    }
+    words = query_words(text)
+    details = _details(db, [rows[r] for r in ranked])
+    return [
+        _hit(*rows[rowid][:5], mark(rows[rowid][5], words), details) for rowid in ranked
+    ]
 
 
-def _hit(db, kind, ref, meeting_id, student_id, restricted, body) -> Hit:
-    table, key = _SOURCES[kind]
-    source = db.execute(
-        f"SELECT recorded_by, recorded_at FROM {table} WHERE {key} = ?", [ref]
-    ).fetchone() or ("", "")
-    meeting = db.execute(
-        "SELECT team, date FROM meetings WHERE meeting_id = ?", [meeting_id]
-    ).fetchone() or ("", "")
-    name = ""
-    if student_id:
-        person = db.execute(
-            "SELECT given_name || ' ' || family_name FROM students "
-            "WHERE student_id = ?",
-            [student_id],
-        ).fetchone()
-        name = person[0] if person else ""
+def mark(body: str, words: list[str]) -> str:
+    """The words of `body` that a query word, or its stem, begins.
+
+    Done here rather than by FTS5's highlight(), which costs more than the
+    search when run on every candidate. The index stems words ("decoding"
+    matches "decode"), so a word's stem begins a match as well as the word.
+    """
+    prefixes = sorted({*words, *(_stem(w) for w in words)} - {""}, key=len)
+    pattern = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, reversed(prefixes))) + r")\w*", re.I
+    )
+    return pattern.sub(lambda m: f"{MARK_START}{m[0]}{MARK_END}", body)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return ""
+
+
+def _details(db, rows) -> dict:
+    """Who recorded each entry, its meeting, its student: a query per kind."""
+    found: dict = {}
+    for kind, (table, key) in _SOURCES.items():
+        refs = [r[1] for r in rows if r[0] == kind]
+        if refs:
+            marks = ", ".join("?" for _ in refs)
+            for ref, by, at in db.execute(
+                f"SELECT {key}, recorded_by, recorded_at FROM {table} "
+                f"WHERE {key} IN ({marks})",
+                refs,
+            ):
+                found[(kind, ref)] = (by, at)
+    meetings = sorted({r[2] for r in rows})
+    for meeting_id, team, day in db.execute(
+        "SELECT meeting_id, team, date FROM meetings WHERE meeting_id IN "
+        f"({', '.join('?' for _ in meetings)})",
+        meetings,
+    ):
+        found[meeting_id] = (team, day)
+    students = sorted({r[3] for r in rows if r[3]})
+    for student_id, name in db.execute(
+        "SELECT student_id, given_name || ' ' || family_name FROM students "
+        f"WHERE student_id IN ({', '.join('?' for _ in students)})",
+        students,
+    ):
+        found[("student", student_id)] = name
+    return found
+
+
+def _hit(kind, ref, meeting_id, student_id, restricted, body, details) -> Hit:
+    recorded_by, recorded_at = details.get((kind, ref), ("", ""))
+    team, day = details.get(meeting_id, ("", ""))
     return Hit(
         kind,
         int(ref),
         meeting_id,
         student_id,
         body,
-        meeting[0],
-        meeting[1],
-        name,
-        source[0],
-        source[1],
+        team,
+        day,
+        details.get(("student", student_id), ""),
+        recorded_by,
+        recorded_at,
         bool(int(restricted)),
     )
