@@ -117,6 +117,14 @@ def test_actions_overdue_owner_and_status(sample_path, capsys):
     assert overdue.splitlines()[-1] == "6 action items, 6 overdue"
     assert all(line.startswith("OVERDUE") for line in overdue.splitlines()[:-1])
 
+    # Recorded by each earlier meeting's minute taker (T03 and T01 in
+    # sample_data/history/meetings.csv).
+    takers = {r["meeting_id"]: r["recorded_by"] for r in rows}
+    assert takers == {
+        "M-2026-11-13-grade-3": "Opal Inkwhistle",
+        "M-2026-11-13-grade-2": "Ada Buttonwhistle",
+    }
+
     mine = json.loads(run(capsys, *base, "--owner", "lanternfield", "--format", "json"))
     assert [(r["due_date"], r["overdue"]) for r in mine] == [("2026-12-11", False)]
 

@@ -219,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
         "map, an NWEA MAP combined data file (results and students by school).",
     )
     imports.add_argument("kind", metavar="KIND")
+    imports.add_argument(
+        "--as",
+        dest="actor",
+        help="who is importing, for the audit log (default: login)",
+    )
     imports.add_argument("paths", metavar="PATH", nargs="+", type=Path)
     imports.add_argument(
         "--mapping",

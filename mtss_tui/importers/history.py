@@ -42,6 +42,12 @@ def load_history(recorder: Recorder, folder: Path) -> int:
         raise ImportFailed(faults, len(faults))
 
     db = recorder.db
+    staff = dict(db.execute("SELECT staff_id, name FROM staff").fetchall())
+    # What an earlier meeting recorded was entered by its minute taker.
+    takers = {
+        row["meeting_id"]: staff.get(row.get("minute_taker") or "", recorder.actor)
+        for _, row in meetings
+    }
     with db.atomic():
         for _, row in meetings:
             meeting_id = row["meeting_id"]
@@ -55,7 +61,7 @@ def load_history(recorder: Recorder, folder: Path) -> int:
                     "status": "closed",
                     "started_at": row["started_at"],
                     "ended_at": row["ended_at"],
-                    "recorded_by": recorder.actor,
+                    "recorded_by": takers[meeting_id],
                     "next_meeting_date": row.get("next_meeting_date") or None,
                 },
                 meeting_id,
@@ -94,7 +100,7 @@ def load_history(recorder: Recorder, folder: Path) -> int:
                     "student_id": row["student_id"],
                     "kind": row["kind"],
                     "rationale": row.get("rationale", ""),
-                    "recorded_by": row.get("recorded_by") or recorder.actor,
+                    "recorded_by": row.get("recorded_by") or takers[row["meeting_id"]],
                     "recorded_at": _meeting_time(meetings, row["meeting_id"]),
                 },
                 row["meeting_id"],
@@ -110,7 +116,8 @@ def load_history(recorder: Recorder, folder: Path) -> int:
                     "owner": row["owner"],
                     "due_date": row.get("due_date") or None,
                     "status": row.get("status") or "open",
-                    "recorded_by": recorder.actor,
+                    "recorded_by": row.get("recorded_by")
+                    or takers.get(row["meeting_id"], recorder.actor),
                     "recorded_at": _meeting_time(meetings, row["meeting_id"]),
                 },
                 row["meeting_id"],
