@@ -35,6 +35,7 @@ def start_meeting_and_decide(term, rationale: str) -> None:
     term.wait_for("ctrl+s start the clock")
     term.keys("C-s")
     term.wait_for("1/5 Review previous items")
+    term.wait_for("Carry forward")  # the step's keys: its pane is up
     term.keys("n")
     term.wait_for("2/5 Student review")
     term.wait_for("student 0")

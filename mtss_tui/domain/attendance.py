@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from mtss_tui.domain.records import ABSENT_STATUSES, AttendanceDay
+from mtss_tui.domain.records import ABSENT_STATUSES, AttendanceDay, PeriodMark
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 """School weekdays by `date.weekday()` index; weekend records are not counted."""
@@ -108,3 +108,15 @@ def month_line(months: tuple[MonthFigures, ...]) -> str:
         f"{date(2000, int(m.month[5:]), 1):%b} {m.absences} ({m.attendance_rate:.0%})"
         for m in months
     )
+
+
+def by_period(
+    marks: list[PeriodMark], status: str, as_of: date
+) -> list[tuple[str, int]]:
+    """Tardies (or absences) per class period, most first, then by period name.
+
+    Only where the data has periods: a secondary school's class attendance
+    shows whether lateness gathers at first period or after lunch.
+    """
+    counts = Counter(m.period for m in marks if m.status == status and m.on <= as_of)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

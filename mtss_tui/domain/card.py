@@ -11,7 +11,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from mtss_tui.domain.analysis import analyse
-from mtss_tui.domain.attendance import SHORT, attendance_pattern, weekday_counts
+from mtss_tui.domain.attendance import (
+    SHORT,
+    attendance_pattern,
+    by_period,
+    weekday_counts,
+)
 from mtss_tui.domain.charts import (
     ChartSpec,
     attendance_by_month,
@@ -166,7 +171,19 @@ def _attendance_lines(student, as_of) -> list[str]:
         *by_weekday,
         f"last {len(recent)} days: {recent_missed:g} missed",
         f"tardies: {sum(tardies)}" + (f" ({on_days})" if on_days else ""),
+        *_period_lines(student, as_of),
     ]
+
+
+def _period_lines(student, as_of) -> list[str]:
+    """Class-period tardies, only for students whose data has periods."""
+    counts = by_period(student.periods, "tardy", as_of)
+    if not counts:
+        return []
+    total = sum(n for _, n in counts)
+    shown = ", ".join(f"{period} {n}" for period, n in counts[:4])
+    more = ", ..." if len(counts) > 4 else ""
+    return [f"tardy to class {total}:", shown + more]
 
 
 def _incident_lines(student, as_of) -> list[str]:

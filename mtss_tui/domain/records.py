@@ -80,6 +80,15 @@ class Intervention:
     minutes: int | None = None
 
 
+@dataclass(frozen=True)
+class PeriodMark:
+    """A tardy or absence in one class period, where the data has periods."""
+
+    on: date
+    period: str
+    status: str
+
+
 @dataclass
 class StudentRecord:
     """Everything known about one student, as the flag rules and card need it."""
@@ -92,6 +101,7 @@ class StudentRecord:
     incidents: list[Incident] = field(default_factory=list)
     scores: list[Score] = field(default_factory=list)
     interventions: list[Intervention] = field(default_factory=list)
+    periods: list[PeriodMark] = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -205,6 +205,17 @@ TABLES: dict[str, Table] = {
             ("student_id", "date"),
         ),
         Table(
+            "period_attendance",
+            {
+                "student_id": _required,
+                "date": _date,
+                "period": _required,
+                "status": _one_of("tardy", "absent"),
+            },
+            ("student_id", "date", "period", "status"),
+            ("student_id", "date", "period"),
+        ),
+        Table(
             "incidents",
             {
                 "incident_id": _required,
@@ -252,6 +263,7 @@ LOAD_ORDER = (
     "team_members",
     "scores",
     "attendance",
+    "period_attendance",
     "incidents",
     "interventions",
 )

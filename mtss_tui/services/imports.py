@@ -30,6 +30,7 @@ REFERENCES = {
     "scores": [("student_id", "students"), ("measure", "measures")],
     "cut_scores": [("measure", "measures")],
     "attendance": [("student_id", "students")],
+    "period_attendance": [("student_id", "students")],
     "incidents": [("student_id", "students")],
     "interventions": [("student_id", "students"), ("measure", "measures")],
     "team_members": [("team", "teams"), ("staff_id", "staff")],

@@ -76,6 +76,7 @@ def _clear(db: Database) -> None:
         "meetings",
         "interventions",
         "incidents",
+        "period_attendance",
         "attendance",
         "scores",
         "team_members",

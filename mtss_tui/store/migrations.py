@@ -282,7 +282,20 @@ V4 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
+V5 = [
+    # Tardies and absences by class period, where a school's data has periods
+    # (secondary schools take attendance per class); a day's own status stays
+    # in `attendance`.
+    """CREATE TABLE period_attendance (
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        date TEXT NOT NULL,
+        period TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('tardy', 'absent')),
+        PRIMARY KEY (student_id, date, period)
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5]
 """Index i holds the statements that take a file from version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

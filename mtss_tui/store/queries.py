@@ -12,6 +12,7 @@ from mtss_tui.domain.records import (
     Incident,
     Intervention,
     Measure,
+    PeriodMark,
     Score,
     StudentRecord,
 )
@@ -151,6 +152,14 @@ def student_records(db, student_ids: list[str]) -> dict[str, StudentRecord]:
         student_ids,
     ):
         grouped[r["student_id"]]["interventions"].append(_intervention(r))
+    for r in db.execute(
+        f"SELECT student_id, date, period, status FROM period_attendance "
+        f"WHERE {where} ORDER BY date, period",
+        student_ids,
+    ):
+        grouped[r[0]]["periods"].append(
+            PeriodMark(date.fromisoformat(r[1]), r[2], r[3])
+        )
 
     for student_id, record in records.items():
         for name, values in grouped[student_id].items():

@@ -19,6 +19,7 @@ from mtss_tui.importers.edfi.discipline import build_incidents
 from mtss_tui.importers.edfi.interchanges import Collector
 from mtss_tui.importers.edfi.interventions import build_interventions
 from mtss_tui.importers.edfi.people import build_students, build_teams
+from mtss_tui.importers.edfi.periods import build_period_attendance
 from mtss_tui.importers.edfi.xmlstream import read_records
 
 
@@ -54,6 +55,7 @@ def read_edfi(path: Path, options: CsvOptions | None = None) -> Batch:
     build_teams(found, batch, schools)
     build_assessments(found, batch)
     build_attendance(found, batch)
+    build_period_attendance(found, batch)
     build_incidents(found, batch)
     build_interventions(found, batch)
     for table, count in found.left_out.items():

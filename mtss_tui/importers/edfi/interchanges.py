@@ -56,6 +56,18 @@ class AttendanceEvent:
 
 
 @dataclass
+class SectionEvent:
+    """A tardy or absence in one class (a section), where schools take
+    attendance per class."""
+
+    at: Place
+    student_id: str
+    date: str
+    category: str
+    period: str
+
+
+@dataclass
 class Session:
     at: Place
     school: str
@@ -154,6 +166,7 @@ class Collected:
     students: list[Student] = field(default_factory=list)
     enrolments: list[Enrolment] = field(default_factory=list)
     events: list[AttendanceEvent] = field(default_factory=list)
+    section_events: list[SectionEvent] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
     calendar_dates: list[CalendarDate] = field(default_factory=list)
     schools: dict[str, tuple[str, Place]] = field(default_factory=dict)
@@ -206,7 +219,7 @@ class Collector:
             },
             "InterchangeStudentAttendance": {
                 "StudentSchoolAttendanceEvent": self.attendance,
-                "StudentSectionAttendanceEvent": self.left_out("attendance"),
+                "StudentSectionAttendanceEvent": self.section_attendance,
             },
             "InterchangeEducationOrgCalendar": {
                 "Session": self.session,
@@ -284,6 +297,25 @@ class Collector:
                 node.get("AttendanceEvent", "AttendanceEventCategory"),
                 node.get("AttendanceEvent", "EventDuration"),
                 node.get("SchoolAttendanceDuration"),
+            )
+        )
+
+    def section_attendance(self, node: Node) -> None:
+        section = node.child("SectionReference", "SectionIdentity")
+        # The class period when the section names one, else its course code.
+        period = ""
+        if section is not None:
+            period = section.get(
+                "ClassPeriodReference", "ClassPeriodIdentity", "ClassPeriodName"
+            ) or section.get("CourseOfferingReference", "CourseOfferingIdentity",
+                             "LocalCourseCode")  # fmt: skip
+        self.found.section_events.append(
+            SectionEvent(
+                self.at(node),
+                _student(node),
+                node.get("AttendanceEvent", "EventDate"),
+                node.get("AttendanceEvent", "AttendanceEventCategory"),
+                period or (section.get("SectionIdentifier") if section else ""),
             )
         )
 
