@@ -321,3 +321,18 @@ async def test_closing_with_a_question_open_asks_twice(
         await pilot.click("#close-meeting")
         await pilot.pause()
         assert app.minutes_path is not None
+
+
+async def test_a_clock_tick_before_the_meeting_screen_is_composed(
+    make_app, sample_path
+):
+    """On a loaded machine the app's one-second timer can fire between pushing
+    the meeting screen and its widgets being mounted: that tick is skipped."""
+    app = make_app(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        unmounted = MeetingScreen()
+        unmounted.refresh_clock()  # no widgets yet: nothing to update, no error
+        assert not unmounted.query("#clock-bar")
+        assert isinstance(app.screen, MeetingScreen)

@@ -99,6 +99,8 @@ class MeetingScreen(Screen):
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
+        if not self.query("#clock-bar") or not self.query(ContentSwitcher):
+            return  # the app's timer ticked before this screen was composed
         session = self.app.session
         clock = session.clock
         now = session.now()
