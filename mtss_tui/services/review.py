@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mtss_tui.domain.protocol import Vocabulary
 from mtss_tui.services.followups import STATUSES, FollowUp, follow_ups
-from mtss_tui.services.review_history import StudentHistory, read_history
 from mtss_tui.store import queries, review_queries
 from mtss_tui.store.db import Database
 from mtss_tui.store.live_meeting import read_transaction
 from mtss_tui.store.search import Hit, search
+
+if TYPE_CHECKING:
+    from mtss_tui.services.review_history import StudentHistory
 
 FOLLOW_UP_STATUSES = tuple(STATUSES)
 
@@ -109,6 +112,10 @@ class Reviewer:
         ]
 
     def history(self, student_id: str) -> StudentHistory | None:
+        """Read when a history first opens: the meetings list comes up without
+        loading the progress analysis the snapshot's charts are typed with."""
+        from mtss_tui.services.review_history import read_history
+
         with read_transaction(self.db):
             return read_history(self.db, student_id, self.vocabulary, self.restricted)
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mtss_tui.domain.charts import ChartSpec, Marker, Series
 from mtss_tui.domain.protocol import Vocabulary
 from mtss_tui.store import review_queries
+
+if TYPE_CHECKING:
+    from mtss_tui.domain.charts import ChartSpec
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,9 @@ def _flags(snapshot: dict) -> list[str] | None:
 def chart_specs(snapshot: dict) -> list[ChartSpec]:
     """The card's charts from its stored figures; those that do not read are
     left out, so one odd chart does not hide the others."""
+    # The chart types pull in the progress analysis; only a history needs them.
+    from mtss_tui.domain.charts import ChartSpec, Marker, Series
+
     specs = []
     for plain in snapshot.get("charts") or []:
         try:
