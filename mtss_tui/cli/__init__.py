@@ -17,6 +17,8 @@ EXAMPLES = {
     "meet": "example:\n  mtss meet --team grade-3 --protocol tips --as 'R. Alder'",
     "follow": "example:\n  mtss follow --db school.db\n"
     "  mtss follow --meeting M-2026-11-13-grade-3",
+    "review": "example:\n  mtss review --db school.db\n"
+    "  mtss review --db school.db --restricted",
     "sample": "example:\n  mtss sample --db /tmp/school.db\n  mtss sample --force",
     "flags": "example:\n  mtss flags --team grade-3 --format json",
     "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md\n"
@@ -118,6 +120,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="the meeting to follow (default: the one in progress, the latest "
         "started if several)",
+    )
+
+    review = command(
+        "review",
+        "read past meetings, students, follow-ups; read-only",
+        "Read past meetings and their minutes, a student's history across "
+        "meetings (with the chart the team saw), the follow-ups and what is "
+        "overdue, and search them all. Opens the database read-only: nothing "
+        "can be changed from here.",
+    )
+    review.add_argument(
+        "--restricted",
+        action="store_true",
+        help="show notes marked restricted (marked as such)",
+    )
+    review.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="judge overdue as of this day (default: today)",
     )
 
     sample = command(

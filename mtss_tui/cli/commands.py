@@ -131,6 +131,38 @@ def follow(args: Namespace) -> int:
     return app.return_code or 0
 
 
+def review(args: Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "mtss review: needs a terminal (stdin and stdout are not a TTY; over "
+            "ssh, use ssh -t); for scripts use mtss minutes, mtss actions, "
+            "mtss search",
+            file=sys.stderr,
+        )
+        return 2
+
+    from mtss_tui.services.review import Reviewer
+
+    settings = _settings(args)
+    db = open_db(_db_path(args), readonly=True)
+    try:
+        from mtss_tui.tui.review.app import ReviewApp
+
+        reviewer = Reviewer(
+            db,
+            settings.vocabulary,
+            restricted=args.restricted,
+            today=args.as_of,
+        )
+        app = ReviewApp(
+            reviewer, ascii_only=True if getattr(args, "ascii", False) else None
+        )
+        app.run()
+    finally:
+        db.close()
+    return app.return_code or 0
+
+
 def _open_school(path: Path, actor: str):
     """The database, created from the sample school on first use (and said so)."""
     db = open_db(path)
@@ -358,6 +390,7 @@ COMMANDS = {
     "import": import_files,
     "meet": meet,
     "follow": follow,
+    "review": review,
     "sample": sample,
     "flags": flags,
     "minutes": minutes,

@@ -1,0 +1,1 @@
+"""`mtss review`: the read-only app for reading past meetings between them."""
