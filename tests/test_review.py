@@ -224,7 +224,9 @@ async def test_follow_ups_mark_overdue_items_and_filter_by_owner(sample_path, se
             "2026-12-03",
         ]
         assert rows[-1][:3] == ["2026-12-11", "open", "Rupert Lanternfield"]
-        assert all(r[6].startswith("fixture 2026-11-13 ") for r in rows)
+        # Recorded by each earlier meeting's minute taker, on its day.
+        takers = ("Opal Inkwhistle 2026-11-13 ", "Ada Buttonwhistle 2026-11-13 ")
+        assert all(r[6].startswith(takers) for r in rows)
         assert "7 items, 6 overdue as of 2026-12-04" in text_of(
             app, "#follow-ups-status"
         )
