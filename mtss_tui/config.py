@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from mtss_tui import __version__
 from mtss_tui.domain.protocol import Choice, Protocol, Step, Vocabulary
+from mtss_tui.errors import UserError
 from mtss_tui.toml_lines import line_of_error, locate, plain_message
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from mtss_tui.domain.team_norms import TeamNorms
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A configuration file that cannot be used; the message locates each fault."""
 
 

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sqlite3
 import sys
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mtss_tui.config import ConfigError, Settings, load_settings
-from mtss_tui.importers import ImportFailed
-from mtss_tui.importers.mapping import MappingError
+from mtss_tui.errors import UserError
 from mtss_tui.paths import bundled, cache_dir, config_override, default_db_path
-from mtss_tui.reports.minutes import MinutesError, render_minutes
-from mtss_tui.services.meeting import MeetingError, MeetingSession
 from mtss_tui.services.teams import SchoolError, resolve_team
-from mtss_tui.store import StoreError, open_db, queries
+from mtss_tui.store import open_db, queries
 from mtss_tui.store.audit import Recorder, login_name
 from mtss_tui.store.db import is_empty
 
-EXPECTED = (
-    ConfigError,
-    StoreError,
-    SchoolError,
-    ImportFailed,
-    MeetingError,
-    MinutesError,
-    MappingError,
-)
+if TYPE_CHECKING:
+    from mtss_tui.config import Settings
+
+EXPECTED = (UserError,)
 """Errors that are the user's to fix: a message and exit code 2, no traceback."""
 
 
@@ -53,6 +42,8 @@ def _db_path(args: Namespace) -> Path:
 
 
 def _settings(args: Namespace) -> Settings:
+    from mtss_tui.config import load_settings
+
     return load_settings(
         bundled("config"),
         getattr(args, "config", None) or config_override(),
@@ -73,6 +64,8 @@ def meet(args: Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+
+    from mtss_tui.services.meeting import MeetingSession
 
     settings = _settings(args)
     if getattr(args, "protocol", None):
@@ -225,6 +218,10 @@ def flags(args: Namespace) -> int:
 
 
 def _format_rows(rows: list[dict], form: str) -> str:
+    import csv
+    import io
+    import json
+
     if form == "json":
         return json.dumps(rows, indent=2) + "\n"
     columns = [
@@ -266,6 +263,8 @@ def minutes(args: Namespace) -> int:
 
         text = minutes_csv(db, args.meeting_id, settings.vocabulary)
     else:
+        from mtss_tui.reports.minutes import render_minutes
+
         text = render_minutes(db, args.meeting_id, settings.vocabulary)
     db.close()
     print(text, end="")

@@ -1,7 +1,9 @@
 """Files from schools into the store, all or nothing."""
 
+from mtss_tui.errors import UserError
 
-class ImportFailed(Exception):
+
+class ImportFailed(UserError):
     """The files hold faults; nothing was written."""
 
     def __init__(self, faults: list[str], total: int) -> None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from mtss_tui.errors import UserError
 from mtss_tui.importers.batch import Batch
 from mtss_tui.importers.canonical import (
     READ_AS_GIVEN,
@@ -46,7 +47,7 @@ SECTIONS = ("columns", "dates", "codes", "templates", "constants")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-class MappingError(Exception):
+class MappingError(UserError):
     """A mapping file that cannot be used; the message names file, line and key."""
 
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
+from mtss_tui.errors import UserError
 from mtss_tui.store import queries
 
 
-class MinutesError(Exception):
+class MinutesError(UserError):
     pass
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from mtss_tui.errors import UserError
+
 if TYPE_CHECKING:
     from mtss_tui.domain.card import StudentCard
 from mtss_tui.domain.dates import DateProblem, parse_day
 from mtss_tui.store import queries
 
 
-class MeetingError(Exception):
+class MeetingError(UserError):
     """An entry that cannot be recorded as given; the message says why."""
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from mtss_tui.errors import UserError
 from mtss_tui.store import queries
 
 
-class SchoolError(Exception):
+class SchoolError(UserError):
     """A request about the school that cannot be met; the message says why."""
 
 

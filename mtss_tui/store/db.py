@@ -15,10 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from mtss_tui.errors import UserError
 from mtss_tui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """The database cannot be used as asked; the message says why."""
 
 
