@@ -4,7 +4,9 @@
 
 Each run is a new process in a tmux terminal, timed until its first screen
 is on the pane (the meetings list for the review), interleaved with the bare
-app so drift in the machine hits both. Target: at most 1.5x the bare app.
+app so drift in the machine hits both, on the sample school with 100,000
+generated decisions and notes added (`--entries`). Target: at most 1.5x the
+bare app.
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ READY = "2 meetings"
 """On the meetings screen once the list is read: the review's first screen."""
 
 
-def cold_start(runs: int) -> None:
+def cold_start(runs: int, entries: int) -> None:
+    from search import fill
+
     from mtss_tui.services.school import write_sample
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
         write_sample(db, "bench")
+        if entries:
+            fill(db, entries)  # decisions and notes, as the search benchmark
         python = shlex.quote(sys.executable)
         review = f"{python} -m mtss_tui review --db {shlex.quote(str(db))}"
         bare = f"{python} {shlex.quote(str(HERE / 'bare_app.py'))}"
@@ -51,7 +57,11 @@ def cold_start(runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    cold_start(parser.parse_args().runs)
+    parser.add_argument(
+        "--entries", type=int, default=100_000, help="generated decisions and notes"
+    )
+    args = parser.parse_args()
+    cold_start(args.runs, args.entries)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,68 @@ from mtss_tui.services.school import write_sample
 from mtss_tui.store import open_db
 from mtss_tui.store.search import search
 
-WORDS = ["reading", "fluency", "decoding", "phonics", "comprehension", "math", "facts", "fractions", "attendance", "tardy", "morning", "greeting", "family", "call", "check-in", "check-out", "mentor", "behavior", "plan", "reinforcement", "recess", "lunch", "transitions", "classroom", "hallway", "aim", "line", "trend", "goal", "baseline", "progress", "monitoring", "intervention", "tier", "intensify", "continue", "modify", "fade", "exit", "refer", "evaluation", "fidelity", "dosage", "sessions", "minutes", "weekly", "daily", "small", "group", "one-to-one", "counselor", "teacher", "parent", "conference", "schedule", "review", "data", "screening", "benchmark", "growth"]
+WORDS = [
+    "reading",
+    "fluency",
+    "decoding",
+    "phonics",
+    "comprehension",
+    "math",
+    "facts",
+    "fractions",
+    "attendance",
+    "tardy",
+    "morning",
+    "greeting",
+    "family",
+    "call",
+    "check-in",
+    "check-out",
+    "mentor",
+    "behavior",
+    "plan",
+    "reinforcement",
+    "recess",
+    "lunch",
+    "transitions",
+    "classroom",
+    "hallway",
+    "aim",
+    "line",
+    "trend",
+    "goal",
+    "baseline",
+    "progress",
+    "monitoring",
+    "intervention",
+    "tier",
+    "intensify",
+    "continue",
+    "modify",
+    "fade",
+    "exit",
+    "refer",
+    "evaluation",
+    "fidelity",
+    "dosage",
+    "sessions",
+    "minutes",
+    "weekly",
+    "daily",
+    "small",
+    "group",
+    "one-to-one",
+    "counselor",
+    "teacher",
+    "parent",
+    "conference",
+    "schedule",
+    "review",
+    "data",
+    "screening",
+    "benchmark",
+    "growth",
+]
 QUERIES = ["fidelity", "reading", "aim line", "interven", "family conference", "xylo"]
 KINDS = ("continue", "intensify", "modify", "fade", "exit")
 
@@ -82,9 +143,9 @@ def main() -> None:
     for query, values in times.items():
         values.sort()
         p95 = values[int(0.95 * (len(values) - 1))]
+        p50 = statistics.median(values)
         print(
-            f"{query!r:22} {hits[query]:3} hits  p50 {statistics.median(values):6.2f} ms"
-            f"  p95 {p95:6.2f} ms"
+            f"{query!r:22} {hits[query]:3} hits  p50 {p50:6.2f} ms  p95 {p95:6.2f} ms"
         )
     p95 = every[int(0.95 * (len(every) - 1))]
     print(f"all queries: p50 {statistics.median(every):.2f} ms, p95 {p95:.2f} ms "
