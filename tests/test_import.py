@@ -114,7 +114,9 @@ def test_windows_1252_is_detected_with_a_warning_or_refused_when_told(
     assert f"{students}:2: not UTF-8 text" in capsys.readouterr().err
 
     assert main(args) == 0
-    assert f"{students}:2: not UTF-8; read as Windows-1252" in capsys.readouterr().err
+    assert f"{students}:2: not UTF-8; line(s) 2 read as Windows-1252" in (
+        capsys.readouterr().err
+    )
     db = open_db(sample_path, readonly=True)
     [row] = db.query(
         "SELECT given_name, family_name FROM students WHERE student_id = 'S6001'"
@@ -173,3 +175,44 @@ def test_a_name_is_never_printed_in_a_fault(sample_path, tmp_path, capsys):
     assert f"{staff}:2: name: (a name, not shown): expected a value" in err
     assert f"{staff}:4: staff_id: 'T8': expected once" in err
     assert "Wren" not in err
+
+
+def test_a_refused_or_dry_run_import_leaves_no_new_database_behind(tmp_path, capsys):
+    students = tmp_path / "students.csv"
+    students.write_text(STUDENTS + "S7001,Ash,Fernwhistle,,MHE\n")  # no grade
+    fresh = tmp_path / "new-school.db"
+    args = ["import", "students", str(students), "--db", str(fresh)]
+
+    assert main(args) == 2
+    assert not fresh.exists()  # not an empty school that `flags` reads as fine
+
+    students.write_text(STUDENTS + "S7001,Ash,Fernwhistle,3,MHE\n")
+    assert main([*args, "--dry-run"]) == 0
+    assert not fresh.exists()
+    assert main(args) == 0
+    assert counts(fresh)["students"] == 1
+
+
+def test_meet_never_fills_a_named_database_with_the_sample_school(tmp_path):
+    import pytest
+
+    from mtss_tui.cli.commands import _open_school
+    from mtss_tui.services.teams import SchoolError
+
+    typo = tmp_path / "shcool.db"
+    with pytest.raises(SchoolError) as error:
+        _open_school(typo, "tester", default=False)
+    assert "no such database" in str(error.value)
+    assert "mtss import" in str(error.value) and "mtss sample --db" in str(error.value)
+    assert not typo.exists()
+
+    empty = tmp_path / "empty.db"
+    open_db(empty).close()
+    with pytest.raises(SchoolError) as error:
+        _open_school(empty, "tester", default=False)
+    assert "holds no students yet" in str(error.value)
+    assert counts(empty)["students"] == 0
+
+    db, message = _open_school(tmp_path / "default.db", "tester", default=True)
+    db.close()
+    assert message.startswith("Created the sample school database at")

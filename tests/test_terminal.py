@@ -53,16 +53,31 @@ def start_meeting_and_decide(term, rationale: str) -> None:
     term.wait_for("Decision saved")
 
 
-def test_record_a_decision_with_keys_then_quit(terminals, tmp_path):
-    path = tmp_path / "school.db"
-    term = terminals("meet", "--db", str(path), "--team", "grade-3", "--as", "tmux")
+def test_record_a_decision_with_keys_then_quit(tmp_path):
+    # The README's first run: no --db, so the per-user database (here under a
+    # data folder of the test's own) is created from the sample school.
+    data = tmp_path / "data"
+    path = data / "mtss_tui" / "mtss.db"
+    command = f"env -u MTSS_DB XDG_DATA_HOME={data} " + mtss_command(
+        "meet", "--team", "grade-3", "--as", "tmux"
+    )
+    term = Terminal(command, os.getcwd())
+    try:
+        _decide_and_quit(term)
+    finally:
+        term.close()
+    _check_the_decision(path)
 
+
+def _decide_and_quit(term) -> None:
     term.wait_for("Created the sample school database at")
     start_meeting_and_decide(term, "four points under the aim line")
     term.keys("C-q")
     screen = term.wait_for("EXITED rc=0")
     assert "is saved; run `mtss meet` to resume it" in screen
 
+
+def _check_the_decision(path) -> None:
     db = open_db(path, readonly=True)
     rows = db.execute(
         "SELECT decision_id, kind, rationale, recorded_by FROM decisions "
@@ -86,8 +101,8 @@ def _app_pid(term) -> int:
     return int(out.stdout.split()[0])
 
 
-def test_sigkill_mid_meeting_resumes_with_every_entry(terminals, tmp_path):
-    path = tmp_path / "school.db"
+def test_sigkill_mid_meeting_resumes_with_every_entry(terminals, sample_path):
+    path = sample_path
     term = terminals("meet", "--db", str(path), "--team", "grade-3")
     start_meeting_and_decide(term, "kill test")
     term.keys("a")

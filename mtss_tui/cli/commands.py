@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from argparse import Namespace
@@ -71,7 +72,7 @@ def meet(args: Namespace) -> int:
     if getattr(args, "protocol", None):
         settings.protocol(args.protocol)
     path = _db_path(args)
-    db, created = _open_school(path, _actor(args))
+    db, created = _open_school(path, _actor(args), _default_db(args))
     team = resolve_team(db, getattr(args, "team", None))
 
     session = MeetingSession.open(
@@ -156,12 +157,20 @@ def review(args: Namespace) -> int:
     return app.return_code or 0
 
 
-def _open_school(path: Path, actor: str):
-    """The database, created from the sample school on first use (and said so)."""
+def _open_school(path: Path, actor: str, default: bool):
+    """The database; the default one is created from the sample school on first
+    use (and said so). A file named by `--db` or `$MTSS_DB` is never filled
+    with the invented school: a typo must not put a meeting on made-up data."""
+    if not default and not path.exists():
+        raise SchoolError(f"{path}: no such database; {HOW_TO_FILL.format(path=path)}")
     db = open_db(path)
     if not is_empty(db):
         return db, None
     db.close()
+    if not default:
+        raise SchoolError(
+            f"{path}: holds no students yet; {HOW_TO_FILL.format(path=path)}"
+        )
     message = None
     from mtss_tui.services.school import write_sample
 
@@ -172,6 +181,17 @@ def _open_school(path: Path, actor: str):
     except SchoolError:
         pass  # another `mtss` created it a moment ago
     return open_db(path), message
+
+
+HOW_TO_FILL = (
+    "load the school's files with `mtss import KIND FILE... --db {path}`, or write "
+    "the invented sample school with `mtss sample --db {path}`"
+)
+
+
+def _default_db(args: Namespace) -> bool:
+    """No `--db` and no `$MTSS_DB`: the per-user database of the README's set-up."""
+    return getattr(args, "db", None) is None and not os.environ.get("MTSS_DB")
 
 
 def sample(args: Namespace) -> int:
@@ -357,7 +377,9 @@ def import_files(args: Namespace) -> int:
 
     options = CsvOptions(args.encoding, _delimiter(args.delimiter))
     bar = ProgressBar(sys.stderr)
-    db = open_db(_db_path(args))
+    path = _db_path(args)
+    new_file = not path.exists()
+    db = open_db(path)
     try:
         summary = run_import(
             db,
@@ -369,18 +391,38 @@ def import_files(args: Namespace) -> int:
             options,
             bar.update if bar.shown else None,
         )
+    except BaseException:
+        db.close()
+        if new_file:
+            _remove_database(path)  # a refused import leaves no empty school behind
+        raise
     finally:
         bar.close()
         db.close()
+    if new_file and args.dry_run:
+        _remove_database(path)
     for warning in summary.warnings:
         print(f"mtss import: warning: {warning}", file=sys.stderr)
     print("\n".join(summary_lines(summary)))
     return 0
 
 
+def _remove_database(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def _delimiter(given: str | None) -> str | None:
     names = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
-    return names.get(given, given) if given else None
+    if not given:
+        return None
+    delimiter = names.get(given, given)
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        raise SchoolError(
+            f"--delimiter {given!r}: expected comma, semicolon, tab, pipe or one "
+            "character other than a quote"
+        )
+    return delimiter
 
 
 COMMANDS = {

@@ -32,6 +32,9 @@ class Batch:
     files: list[str] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)
     """Bad cells found while reading; checks of the whole batch add to them."""
+    private: set[tuple[str, str]] = field(default_factory=set)
+    """(table, column) whose values are made from a person's name (an id built
+    from name columns, say): fault lines name them without their value."""
     pending: list[Callable[[Any, Batch], None]] = field(default_factory=list)
     """Steps a reader leaves until the database is at hand, called by the import
     with (database, batch) before its checks: a roster's enrolment naming a
@@ -50,4 +53,5 @@ class Batch:
         self.warnings += other.warnings
         self.files += other.files
         self.faults += other.faults
+        self.private |= other.private
         self.pending += other.pending

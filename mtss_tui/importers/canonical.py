@@ -7,7 +7,6 @@ cell anywhere means nothing is written and every fault is listed as
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,13 @@ from typing import Any
 
 from mtss_tui.domain.records import DOMAINS
 from mtss_tui.importers import ImportFailed
+from mtss_tui.importers.delimited import (  # noqa: F401 - the readers' one door
+    DELIMITERS,
+    READ_AS_GIVEN,
+    CsvOptions,
+    csv_from_bytes,
+    open_csv,
+)
 
 ATTENDANCE_STATUSES = (
     "present",
@@ -275,90 +281,6 @@ def read_table(path: Path, table: Table, faults: list[str]) -> list[dict[str, An
     return [row for _, row in read_lines(path, table, faults)]
 
 
-@dataclass(frozen=True)
-class CsvOptions:
-    """How to read a delimited file when it cannot be told from the file."""
-
-    encoding: str | None = None
-    """`utf-8` or `cp1252`; None reads UTF-8 and falls back to Windows-1252."""
-    delimiter: str | None = None
-    """None reads it off the header line (comma, semicolon, tab or pipe)."""
-
-
-DELIMITERS = (",", ";", "\t", "|")
-READ_AS_GIVEN = CsvOptions()
-
-
-def open_csv(
-    path: Path,
-    faults: list[str],
-    options: CsvOptions = READ_AS_GIVEN,
-    warnings: list[str] | None = None,
-) -> csv.DictReader | None:
-    """A reader over the file, or None with the fault noted.
-
-    UTF-8 with or without a byte-order mark, CRLF or LF. A file that is not
-    UTF-8 but is valid Windows-1252 (what spreadsheets on Windows save) is read
-    as such, with a warning, since a wrong guess would change letters in names.
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        faults.append(f"{path}: no such file")
-        return None
-    except IsADirectoryError:
-        faults.append(f"{path}: a folder, expected a file")
-        return None
-    return csv_from_bytes(str(path), data, faults, options, warnings)
-
-
-def csv_from_bytes(
-    name: str,
-    data: bytes,
-    faults: list[str],
-    options: CsvOptions = READ_AS_GIVEN,
-    warnings: list[str] | None = None,
-) -> csv.DictReader | None:
-    """As `open_csv`, for bytes already in memory (a zip member, say).
-
-    `name` is how faults and warnings name the file.
-    """
-    text = _decode(name, data, options.encoding, faults, warnings)
-    if text is None:
-        return None
-    first = text.split("\n", 1)[0]
-    delimiter = options.delimiter or max(DELIMITERS, key=first.count)
-    lines = text.splitlines(keepends=True)
-    while lines and not lines[-1].strip(delimiter + " \r\n"):
-        lines.pop()  # blank trailing rows, often a spreadsheet's leftovers
-    return csv.DictReader(lines, delimiter=delimiter)
-
-
-def _decode(path, data: bytes, encoding, faults, warnings) -> str | None:
-    if encoding in (None, "utf-8"):
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            if encoding == "utf-8":
-                faults.append(f"{path}:{line}: not UTF-8 text; save the file as UTF-8")
-                return None
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        faults.append(
-            f"{path}:{line}: neither UTF-8 nor Windows-1252 text; save it as UTF-8"
-        )
-        return None
-    if encoding is None and warnings is not None:
-        warnings.append(
-            f"{path}:{line}: not UTF-8; read as Windows-1252 (check accented names, "
-            "or give --encoding)"
-        )
-    return text
-
-
 def check_row(
     table: Table,
     raw: dict[str, str],
@@ -383,8 +305,8 @@ def check_row(
             good = False
     if not good:
         return None
-    if table.name == "interventions" and not clean.get("measure"):
-        clean["measure"] = None
+    if table.name == "interventions" and "measure" in clean and not clean["measure"]:
+        clean["measure"] = None  # no measure, not a measure named ""
     return clean
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from mtss_tui.errors import UserError
 from mtss_tui.importers.batch import Batch
 from mtss_tui.importers.canonical import (
+    NAME_COLUMNS,
     READ_AS_GIVEN,
     TABLES,
     CsvOptions,
@@ -44,6 +45,7 @@ from mtss_tui.importers.canonical import (
 )
 
 SECTIONS = ("columns", "dates", "codes", "templates", "constants")
+DATE_FIELDS = {"date", "start_date", "end_date", "goal_date"}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -74,6 +76,21 @@ class Mapping:
     def table(self) -> Table:
         return self.outputs[0].table
 
+    def private_fields(self) -> set[tuple[str, str]]:
+        """Fields whose template uses a column that holds a name."""
+        names = {
+            column
+            for output in self.outputs
+            for target, column in output.columns.items()
+            if target in NAME_COLUMNS
+        }
+        return {
+            (output.table.name, target)
+            for output in self.outputs
+            for target, template in output.templates.items()
+            if names & set(PLACEHOLDER.findall(template))
+        }
+
 
 def load_mapping(path: Path) -> Mapping:
     from mtss_tui.config import ConfigError, read_toml
@@ -99,7 +116,10 @@ def load_mapping(path: Path) -> Mapping:
     if unknown:
         raise fault((sorted(unknown)[0],), "unknown key")
     fixed = []
-    for number, entry in enumerate(data.get("fixed", [])):
+    entries = data.get("fixed", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise fault(("fixed",), "expected [[fixed]] tables")
+    for number, entry in enumerate(entries):
         where = ("fixed", number)
         row = {k: v for k, v in entry.items() if k != "table"}
         table = _table_of(entry, where, fault)
@@ -137,6 +157,17 @@ def _output(entry: dict, where: tuple, fault) -> Output:
             wanted = dict if section == "codes" else str
             if not isinstance(value, wanted):
                 raise fault((*where, section, target), f"expected a {wanted.__name__}")
+            if section == "codes":
+                for code, meant in value.items():
+                    if not isinstance(meant, str):
+                        raise fault(
+                            (*where, section, target, code),
+                            f"{meant!r}: expected a string (quote it)",
+                        )
+            if section == "dates" and target not in DATE_FIELDS:
+                raise fault(
+                    (*where, section, target), f"not a date field of {table.name}"
+                )
     given = {*sections["columns"], *sections["templates"], *sections["constants"]}
     missing = [c for c in table.required if c not in given]
     if missing:
@@ -207,7 +238,8 @@ def _mapped_row(output: Output, row, source: Path, line: int, faults):
             raw[target] = _translate(target, text, output)
         except _Fault as expected:
             shown = output.columns.get(target, target)
-            faults.append(f"{where}: {shown}: {text!r}: expected {expected}")
+            value = "(a name, not shown)" if target in NAME_COLUMNS else repr(text)
+            faults.append(f"{where}: {shown}: {value}: expected {expected}")
             good = False
     clean = check_row(output.table, raw, where, faults, output.columns)
     return clean if good else None

@@ -37,6 +37,8 @@ REFERENCES = {
 }
 """Columns that must name a row of another table, in the import or the database."""
 
+HIDDEN = "(made from a name, not shown)"
+
 Progress = Callable[[str, int, int], None]
 """Told (what, done, total) as an import goes; the command line draws a bar."""
 
@@ -80,6 +82,7 @@ def read_kind(
         from mtss_tui.importers.mapping import add_fixed, load_mapping, read_mapped
 
         mapping = load_mapping(mapping_path)
+        batch.private |= mapping.private_fields()
         add_fixed(mapping, batch)
         for path in paths:
             read_mapped(path, mapping, batch, options)
@@ -129,7 +132,8 @@ def import_batch(
         for row in rows:  # a key column the file leaves out is empty
             for column in TABLES[table].key:
                 row.row.setdefault(column, "")
-        _check_repeats(rows, TABLES[table].key, faults)
+        hidden = {c for t, c in batch.private if t == table}
+        _check_repeats(rows, TABLES[table].key, faults, hidden)
     _check_references(db, batch, faults)
     if faults:
         raise ImportFailed(faults[:MAX_FAULTS], len(faults))
@@ -193,16 +197,19 @@ def _differs(held, given) -> bool:
     return held != given
 
 
-def _check_repeats(rows: list[Sourced], key, faults: list[str]) -> None:
+def _check_repeats(rows: list[Sourced], key, faults: list[str], hidden) -> None:
     """A key given twice in one import: which row is meant is not for us to guess."""
     first: dict[tuple, Sourced] = {}
     for sourced in rows:
         value = tuple(str(sourced.row[k]) for k in key)
         if value in first:
             where = first[value]
+            shown = "/".join(
+                HIDDEN if k in hidden else v for k, v in zip(key, value, strict=True)
+            )
             faults.append(
                 f"{sourced.origin}:{sourced.line}: {'/'.join(key)}: "
-                f"{'/'.join(value)!r}: expected once; "
+                f"{shown!r}: expected once; "
                 f"already at {where.origin}:{where.line}"
             )
         else:
@@ -215,11 +222,13 @@ def _check_references(db: Database, batch: Batch, faults: list[str]) -> None:
             target_key = TABLES[target].key[0]
             known = {r[0] for r in db.execute(f"SELECT {target_key} FROM {target}")}
             known |= {s.row[target_key] for s in batch.rows.get(target, [])}
+            hidden = (table, column) in batch.private
             for sourced in rows:
                 value = sourced.row.get(column)
                 if value is not None and value not in known:
+                    shown = HIDDEN if hidden else repr(value)
                     faults.append(
-                        f"{sourced.origin}:{sourced.line}: {column}: {value!r}: "
+                        f"{sourced.origin}:{sourced.line}: {column}: {shown}: "
                         f"expected a {column} already in {target} "
                         f"(import {target} first)"
                     )
