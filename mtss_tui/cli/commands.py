@@ -234,7 +234,7 @@ def minutes(args: Namespace) -> int:
 
         text = minutes_csv(db, args.meeting_id, settings.vocabulary)
     else:
-        text = render_minutes(db, args.meeting_id, settings.vocabulary)
+        text = render_minutes(db, args.meeting_id, settings.vocabulary, args.restricted)
     db.close()
     print(text, end="")
     return 0

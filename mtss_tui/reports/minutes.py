@@ -11,7 +11,11 @@ from dataclasses import dataclass
 
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
+from mtss_tui.reports.minutes_problems import new_problems, previous_problems
 from mtss_tui.store import queries
+
+RESTRICTED_NOTE = "(restricted note, not shown)"
+"""What the shared minutes print in place of a restricted note's text."""
 
 
 class MinutesError(Exception):
@@ -35,22 +39,38 @@ class Record:
     notes: list[dict]
     names: dict[str, str]
     vocabulary: Vocabulary
+    problem_items: set[int]
+    """Action items that are a problem's solution actions."""
+    show_restricted: bool = False
 
     def who(self, student_id: str | None) -> str:
         return self.names.get(student_id, student_id) if student_id else "the team"
 
 
-def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
+def render_minutes(
+    db, meeting_id: str, vocabulary: Vocabulary, show_restricted: bool = False
+) -> str:
+    """The minutes in the TIPS layout.
+
+    The file written at close is the shared one: a restricted note shows as
+    `(restricted note, not shown)`. `show_restricted` prints its text, for
+    the team's own copy (`mtss minutes --restricted`).
+    """
     record = load_record(db, meeting_id, vocabulary)
+    record.show_restricted = show_restricted
+    meeting = record.meeting
     sections = [
-        _header(record),
+        _header(db, record),
+        _roles(db, record),
         _attendance(db, record),
         _times(db, record),
         _norms(db, record),
         _wins(db, record),
+        previous_problems(db, meeting, vocabulary),
         _previous(record),
         _students(record),
-        _team_items(record),
+        new_problems(db, meeting),
+        _admin(record),
         _notes(record),
         _evaluation(db, record),
         _recap(record),
@@ -94,6 +114,15 @@ def load_record(db, meeting_id: str, vocabulary: Vocabulary) -> Record:
         notes=queries.notes_of(db, meeting_id),
         names=queries.student_names(db, student_ids),
         vocabulary=vocabulary,
+        problem_items={
+            r["item_id"]
+            for r in queries.rows(
+                db,
+                "SELECT pa.item_id FROM problem_actions pa JOIN problems p "
+                "USING (problem_id) WHERE p.meeting_id = ?",
+                [meeting_id],
+            )
+        },
     )
 
 
@@ -106,38 +135,97 @@ def _clock(seconds: float) -> str:
     return mmss(seconds).lstrip("+")
 
 
-def _header(record: Record) -> list[str]:
+def _header(db, record: Record) -> list[str]:
     m = record.meeting
+    steps = queries.rows(
+        db,
+        "SELECT planned_seconds, actual_seconds FROM step_times WHERE meeting_id = ?",
+        [m["meeting_id"]],
+    )
+    planned = sum(r["planned_seconds"] for r in steps)
+    actual = sum(r["actual_seconds"] for r in steps)
     return [
         f"# Minutes: {record.team_title}, {m['date']}",
         "",
         f"- Meeting: {m['meeting_id']} ({m['protocol']}), status {m['status']}",
         f"- Started {m['started_at'] or '-'}, ended {m['ended_at'] or '-'}",
+        f"- Planned {_clock(planned)}, actual {_clock(actual)}",
         f"- Recorded by {m['recorded_by']}",
         f"- Next meeting: {m['next_meeting_date'] or 'not set'}",
     ]
 
 
-def _attendance(db, record: Record) -> list[str]:
+def _roles(db, record: Record) -> list[str]:
+    """Each role's primary and backup, and who held it when the primary was away."""
     meeting_id = record.meeting["meeting_id"]
-    lines = ["## Attendance and roles", ""]
-    for row in queries.rows(
-        db,
-        "SELECT a.present, s.name FROM meeting_attendance a JOIN staff s "
-        "USING (staff_id) WHERE meeting_id = ? ORDER BY s.name",
-        [meeting_id],
+    assigned: dict[str, dict[int, str]] = {}
+    for r in queries.rows(
+        db, "SELECT * FROM meeting_roles WHERE meeting_id = ?", [meeting_id]
     ):
-        lines.append(f"- [{'x' if row['present'] else ' '}] {row['name']}")
-    roles = {
-        r["role"]: r["staff_id"]
+        assigned.setdefault(r["role"], {})[r["backup"]] = r["staff_id"]
+    present = {
+        r["staff_id"]
         for r in queries.rows(
-            db, "SELECT * FROM meeting_roles WHERE meeting_id = ?", [meeting_id]
+            db,
+            "SELECT staff_id FROM meeting_attendance WHERE meeting_id = ? AND present",
+            [meeting_id],
         )
     }
-    lines.append("")
+    lines = [
+        "## Roles",
+        "",
+        "| Role | Primary | Backup | Held by |",
+        "|---|---|---|---|",
+    ]
     for role in record.vocabulary.roles:
-        holder = record.staff.get(roles.get(role.id, ""), "not assigned")
-        lines.append(f"- {role.label}: {holder}")
+        pair = assigned.get(role.id, {})
+        primary, backup = pair.get(0), pair.get(1)
+        if primary in present:
+            held = _cell(record.staff[primary])
+        elif backup in present:
+            held = _cell(record.staff[backup]) + (
+                " (backup; primary absent)" if primary else " (backup)"
+            )
+        else:
+            held = "nobody"
+        lines.append(
+            f"| {role.label} | {_cell(record.staff.get(primary, '-'))} | "
+            f"{_cell(record.staff.get(backup, '-'))} | {held} |"
+        )
+    return lines
+
+
+def _attendance(db, record: Record) -> list[str]:
+    """Present at the start and at the end, as the TIPS foundations ask."""
+    marks = queries.rows(
+        db,
+        "SELECT a.present, a.present_at_end, s.name FROM meeting_attendance a "
+        "JOIN staff s USING (staff_id) WHERE meeting_id = ? ORDER BY s.name",
+        [record.meeting["meeting_id"]],
+    )
+    lines = ["## Attendance", ""]
+    if not marks:
+        return lines + ["No members on record."]
+
+    def at_end(row) -> bool:
+        end = row["present_at_end"]
+        return bool(row["present"] if end is None else end)
+
+    total = len(marks)
+    start = sum(bool(r["present"]) for r in marks)
+    end = sum(at_end(r) for r in marks)
+    lines += [
+        f"Present at the start: {start} of {total} ({start / total:.0%}); "
+        f"at the end: {end} of {total} ({end / total:.0%}).",
+        "",
+        "| Member | Start | End |",
+        "|---|---|---|",
+    ]
+    for row in marks:
+        lines.append(
+            f"| {_cell(row['name'])} | {'X' if row['present'] else ''} | "
+            f"{'X' if at_end(row) else ''} |"
+        )
     return lines
 
 
@@ -255,22 +343,35 @@ def _students(record: Record) -> list[str]:
     return lines[:-1]
 
 
-def _team_items(record: Record) -> list[str]:
-    team = [i for i in record.items if not i["student_id"] and i["status"] != "closed"]
+def _admin(record: Record) -> list[str]:
+    """Administrative and general items: the team's own action items."""
+    team = [
+        i
+        for i in record.items
+        if not i["student_id"]
+        and i["status"] != "closed"
+        and i["item_id"] not in record.problem_items
+    ]
+    lines = ["## Administrative items", ""]
     if not team:
-        return []
-    return ["## Team action items", ""] + [
+        return lines + ["No administrative items."]
+    return lines + [
         f"- {i['what']}: {i['owner']}, by {i['due_date'] or 'no date'}" for i in team
     ]
 
 
 def _notes(record: Record) -> list[str]:
+    """Each note under its step; a restricted one only marked, unless asked for."""
     if not record.notes:
         return []
     lines = ["## Notes", ""]
     for note in record.notes:
+        if note["restricted"] and not record.show_restricted:
+            lines.append(f"- [{note['step_id']}] {RESTRICTED_NOTE}")
+            continue
         restricted = " (restricted)" if note["restricted"] else ""
-        lines.append(f"- [{note['step_id']}]{restricted} {note['text']}")
+        about = f" ({note['student_id']})" if note["student_id"] else ""
+        lines.append(f"- [{note['step_id']}]{restricted}{about} {note['text']}")
     return lines
 
 
