@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
+from mtss_tui.reports.markdown import cell as _cell
+from mtss_tui.reports.minutes_people import attendance, roles
 from mtss_tui.reports.minutes_problems import new_problems, previous_problems
 from mtss_tui.store import queries
 
@@ -61,8 +63,8 @@ def render_minutes(
     meeting = record.meeting
     sections = [
         _header(db, record),
-        _roles(db, record),
-        _attendance(db, record),
+        roles(db, meeting_id, vocabulary, record.staff),
+        attendance(db, meeting_id),
         _times(db, record),
         _norms(db, record),
         _wins(db, record),
@@ -126,11 +128,6 @@ def load_record(db, meeting_id: str, vocabulary: Vocabulary) -> Record:
     )
 
 
-def _cell(text: str) -> str:
-    """Text as one Markdown table cell: a `|` or a line break would end it."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def _clock(seconds: float) -> str:
     return mmss(seconds).lstrip("+")
 
@@ -153,80 +150,6 @@ def _header(db, record: Record) -> list[str]:
         f"- Recorded by {m['recorded_by']}",
         f"- Next meeting: {m['next_meeting_date'] or 'not set'}",
     ]
-
-
-def _roles(db, record: Record) -> list[str]:
-    """Each role's primary and backup, and who held it when the primary was away."""
-    meeting_id = record.meeting["meeting_id"]
-    assigned: dict[str, dict[int, str]] = {}
-    for r in queries.rows(
-        db, "SELECT * FROM meeting_roles WHERE meeting_id = ?", [meeting_id]
-    ):
-        assigned.setdefault(r["role"], {})[r["backup"]] = r["staff_id"]
-    present = {
-        r["staff_id"]
-        for r in queries.rows(
-            db,
-            "SELECT staff_id FROM meeting_attendance WHERE meeting_id = ? AND present",
-            [meeting_id],
-        )
-    }
-    lines = [
-        "## Roles",
-        "",
-        "| Role | Primary | Backup | Held by |",
-        "|---|---|---|---|",
-    ]
-    for role in record.vocabulary.roles:
-        pair = assigned.get(role.id, {})
-        primary, backup = pair.get(0), pair.get(1)
-        if primary in present:
-            held = _cell(record.staff[primary])
-        elif backup in present:
-            held = _cell(record.staff[backup]) + (
-                " (backup; primary absent)" if primary else " (backup)"
-            )
-        else:
-            held = "nobody"
-        lines.append(
-            f"| {role.label} | {_cell(record.staff.get(primary, '-'))} | "
-            f"{_cell(record.staff.get(backup, '-'))} | {held} |"
-        )
-    return lines
-
-
-def _attendance(db, record: Record) -> list[str]:
-    """Present at the start and at the end, as the TIPS foundations ask."""
-    marks = queries.rows(
-        db,
-        "SELECT a.present, a.present_at_end, s.name FROM meeting_attendance a "
-        "JOIN staff s USING (staff_id) WHERE meeting_id = ? ORDER BY s.name",
-        [record.meeting["meeting_id"]],
-    )
-    lines = ["## Attendance", ""]
-    if not marks:
-        return lines + ["No members on record."]
-
-    def at_end(row) -> bool:
-        end = row["present_at_end"]
-        return bool(row["present"] if end is None else end)
-
-    total = len(marks)
-    start = sum(bool(r["present"]) for r in marks)
-    end = sum(at_end(r) for r in marks)
-    lines += [
-        f"Present at the start: {start} of {total} ({start / total:.0%}); "
-        f"at the end: {end} of {total} ({end / total:.0%}).",
-        "",
-        "| Member | Start | End |",
-        "|---|---|---|",
-    ]
-    for row in marks:
-        lines.append(
-            f"| {_cell(row['name'])} | {'X' if row['present'] else ''} | "
-            f"{'X' if at_end(row) else ''} |"
-        )
-    return lines
 
 
 def _times(db, record: Record) -> list[str]:
@@ -344,11 +267,14 @@ def _students(record: Record) -> list[str]:
 
 
 def _admin(record: Record) -> list[str]:
-    """Administrative and general items: the team's own action items."""
+    """Administrative and general items: the team's own new action items (a
+    carried item shows under the previous items, a solution action under its
+    problem)."""
     team = [
         i
         for i in record.items
         if not i["student_id"]
+        and i["carried_from"] is None
         and i["status"] != "closed"
         and i["item_id"] not in record.problem_items
     ]

@@ -22,6 +22,9 @@ CATEGORY_LABELS = {
 }
 
 
+STATUS_WORDS = {"carried": "carried forward"}
+
+
 def previous_problems(db, meeting: dict, vocabulary) -> list[str]:
     """The team's open problems from earlier meetings, with today's marks."""
     found = queries.problems_to_review(db, meeting["team"], meeting["meeting_id"])
@@ -79,6 +82,6 @@ def _record(db, problem: dict, when: str | None) -> list[str]:
         lines.append(
             f"  - {CATEGORY_LABELS[action['category']]}: {action['what']}; "
             f"who {action['owner']}; by {action['due_date'] or '-'}; "
-            f"{action['status']}"
+            f"{STATUS_WORDS.get(action['status'], action['status'])}"
         )
     return lines
