@@ -175,3 +175,53 @@ async def test_notes_problems_and_the_end_of_the_meeting(make_app, sample_path):
     assert "Family matter" not in minutes and "Custody question" not in minutes
     assert minutes.count("(restricted note, not shown)") == 2
     assert "Present at the start: 6 of 6 (100%); at the end: 5 of 6 (83%)." in minutes
+
+
+async def test_a_problem_is_reviewed_first_at_the_next_meeting(
+    make_app, sample_path, settings, clock
+):
+    from mtss_tui.services.meeting import MeetingSession
+    from mtss_tui.store.audit import Recorder
+
+    db = open_db(sample_path)
+    earlier = MeetingSession.open(Recorder(db, "a"), settings, "grade-3", now=clock)
+    earlier.begin()
+    owner = earlier.members()[0]["name"]
+    earlier.record_problem(
+        {
+            "what": "Pushing in line",
+            "who": "Six students",
+            "location": "Hall",
+            "timing": "Before lunch",
+            "how_often": "4 a week",
+            "why": "To be first",
+            "goal": "At most 1 a week",
+            "goal_date": DUE,
+        },
+        [{"category": "teach", "what": "Teach lining up", "owner": owner, "due": DUE}],
+    )
+    earlier.close(sample_path)
+    earlier.release()
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#problem-detail").render())
+        assert "goal At most 1 a week by " + DUE in detail
+        assert f"teach: Teach lining up ({owner}, by {DUE}) open" in detail
+        await pilot.press("i", "i", "e")  # not started, then partial; worse
+        await pilot.pause()
+        row = app.screen.query_one("#problems").get_row_at(0)
+        assert [str(c) for c in row[:2]] == ["Partial", "Worse"]
+
+    marks = (
+        open_db(sample_path, readonly=True)
+        .execute(
+            "SELECT implementation, effectiveness FROM problem_reviews "
+            "WHERE meeting_id = ?",
+            [app.meeting_id],
+        )
+        .fetchall()
+    )
+    assert marks == [("partial", "worse")]

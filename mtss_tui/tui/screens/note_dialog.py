@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox, Input, Label, Static
 
 from mtss_tui.tui.screens.modals import _EntryDialog
 
@@ -30,7 +30,7 @@ class NoteDialog(_EntryDialog):
                 placeholder="The note, as it goes in the minutes", id="note-text"
             )
             yield Checkbox("Restricted", id="note-restricted")
-            yield Label(RESTRICTED_HELP, classes="hint")
+            yield Static(RESTRICTED_HELP, classes="note-help", markup=False)
             if self.student_label:
                 yield Checkbox(
                     Text(f"About {self.student_label}"), value=True, id="note-student"

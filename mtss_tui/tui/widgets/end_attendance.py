@@ -11,16 +11,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Static
 
 
 class EndAttendance(Vertical):
     BINDINGS = [Binding("space", "toggle", "Still here?")]
 
     def compose(self) -> ComposeResult:
-        yield Label(
-            "Still here at the end? (space or enter marks the member under the "
-            "cursor; start marks by default)"
+        yield Static(
+            "Still here at the end? space or enter marks the member under the "
+            "cursor (as at the start until marked)",
+            classes="note-help",
         )
         yield DataTable(id="end-attendance", cursor_type="row", zebra_stripes=True)
 
