@@ -26,8 +26,7 @@ def student_count(db) -> int:
         # A quote never closed would swallow every later row into one cell.
         (
             'S1,Ash,Fern,3,"MHE\nS2,Bram,Oak,3,MHE\nS3,Cy,Elm,3,MHE\n',
-            ":2: row: unexpected end of data; a quote opened on this row is not "
-            "closed",
+            ":2: row: unexpected end of data; a quote opened on this row is not closed",
         ),
         # A quote closed on a later line: one cell would hold two lines.
         (

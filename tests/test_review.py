@@ -204,7 +204,7 @@ async def test_minutes_hide_restricted_notes_unless_asked(
             shown = minutes_text(app)
             assert "Bus times change in March" in shown
             assert ("Private family matter" in shown) is seen
-            assert ("1 restricted note is hidden" in shown) is not seen
+            assert ("(restricted note, not shown)" in shown) is not seen
 
 
 async def test_follow_ups_mark_overdue_items_and_filter_by_owner(sample_path, settings):

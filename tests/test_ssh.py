@@ -61,7 +61,7 @@ def test_review_over_ssh_a_meeting_and_a_search(server, sample_path, tmp_path):
         terminal.wait_for("read-only")
         terminal.wait_for("2 meetings")
         terminal.keys("Enter")  # the first meeting's minutes, as recorded
-        terminal.wait_for("Time per step")
+        terminal.wait_for("Minutes: Grade")
         terminal.keys("Escape")
         terminal.wait_for("2 meetings")
         terminal.keys("/")

@@ -168,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     minutes.add_argument("meeting_id")
     minutes.add_argument("--format", choices=["md", "csv"], default="md")
+    minutes.add_argument(
+        "--restricted",
+        action="store_true",
+        help="print the text of restricted notes (the team's copy; Markdown only)",
+    )
 
     actions = command(
         "actions",

@@ -285,7 +285,7 @@ def minutes(args: Namespace) -> int:
     else:
         from mtss_tui.reports.minutes import render_minutes
 
-        text = render_minutes(db, args.meeting_id, settings.vocabulary)
+        text = render_minutes(db, args.meeting_id, settings.vocabulary, args.restricted)
     db.close()
     print(text, end="")
     return 0

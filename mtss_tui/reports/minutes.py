@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
 from mtss_tui.errors import UserError
+from mtss_tui.reports.markdown import cell as _cell
+from mtss_tui.reports.minutes_people import attendance, roles
+from mtss_tui.reports.minutes_problems import new_problems, previous_problems
 from mtss_tui.store import queries
+
+RESTRICTED_NOTE = "(restricted note, not shown)"
+"""What the shared minutes print in place of a restricted note's text."""
 
 
 class MinutesError(UserError):
@@ -36,22 +42,38 @@ class Record:
     notes: list[dict]
     names: dict[str, str]
     vocabulary: Vocabulary
+    problem_items: set[int]
+    """Action items that are a problem's solution actions."""
+    show_restricted: bool = False
 
     def who(self, student_id: str | None) -> str:
         return self.names.get(student_id, student_id) if student_id else "the team"
 
 
-def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
+def render_minutes(
+    db, meeting_id: str, vocabulary: Vocabulary, show_restricted: bool = False
+) -> str:
+    """The minutes in the TIPS layout.
+
+    The file written at close is the shared one: a restricted note shows as
+    `(restricted note, not shown)`. `show_restricted` prints its text, for
+    the team's own copy (`mtss minutes --restricted`).
+    """
     record = load_record(db, meeting_id, vocabulary)
+    record.show_restricted = show_restricted
+    meeting = record.meeting
     sections = [
-        _header(record),
-        _attendance(db, record),
+        _header(db, record),
+        roles(db, meeting_id, vocabulary, record.staff),
+        attendance(db, meeting_id),
         _times(db, record),
         _norms(db, record),
         _wins(db, record),
+        previous_problems(db, meeting, vocabulary),
         _previous(record),
         _students(record),
-        _team_items(record),
+        new_problems(db, meeting),
+        _admin(record),
         _notes(record),
         _evaluation(db, record),
         _recap(record),
@@ -95,51 +117,40 @@ def load_record(db, meeting_id: str, vocabulary: Vocabulary) -> Record:
         notes=queries.notes_of(db, meeting_id),
         names=queries.student_names(db, student_ids),
         vocabulary=vocabulary,
+        problem_items={
+            r["item_id"]
+            for r in queries.rows(
+                db,
+                "SELECT pa.item_id FROM problem_actions pa JOIN problems p "
+                "USING (problem_id) WHERE p.meeting_id = ?",
+                [meeting_id],
+            )
+        },
     )
-
-
-def _cell(text: str) -> str:
-    """Text as one Markdown table cell: a `|` or a line break would end it."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _clock(seconds: float) -> str:
     return mmss(seconds).lstrip("+")
 
 
-def _header(record: Record) -> list[str]:
+def _header(db, record: Record) -> list[str]:
     m = record.meeting
+    steps = queries.rows(
+        db,
+        "SELECT planned_seconds, actual_seconds FROM step_times WHERE meeting_id = ?",
+        [m["meeting_id"]],
+    )
+    planned = sum(r["planned_seconds"] for r in steps)
+    actual = sum(r["actual_seconds"] for r in steps)
     return [
         f"# Minutes: {record.team_title}, {m['date']}",
         "",
         f"- Meeting: {m['meeting_id']} ({m['protocol']}), status {m['status']}",
         f"- Started {m['started_at'] or '-'}, ended {m['ended_at'] or '-'}",
+        f"- Planned {_clock(planned)}, actual {_clock(actual)}",
         f"- Recorded by {m['recorded_by']}",
         f"- Next meeting: {m['next_meeting_date'] or 'not set'}",
     ]
-
-
-def _attendance(db, record: Record) -> list[str]:
-    meeting_id = record.meeting["meeting_id"]
-    lines = ["## Attendance and roles", ""]
-    for row in queries.rows(
-        db,
-        "SELECT a.present, s.name FROM meeting_attendance a JOIN staff s "
-        "USING (staff_id) WHERE meeting_id = ? ORDER BY s.name",
-        [meeting_id],
-    ):
-        lines.append(f"- [{'x' if row['present'] else ' '}] {row['name']}")
-    roles = {
-        r["role"]: r["staff_id"]
-        for r in queries.rows(
-            db, "SELECT * FROM meeting_roles WHERE meeting_id = ?", [meeting_id]
-        )
-    }
-    lines.append("")
-    for role in record.vocabulary.roles:
-        holder = record.staff.get(roles.get(role.id, ""), "not assigned")
-        lines.append(f"- {role.label}: {holder}")
-    return lines
 
 
 def _times(db, record: Record) -> list[str]:
@@ -256,22 +267,38 @@ def _students(record: Record) -> list[str]:
     return lines[:-1]
 
 
-def _team_items(record: Record) -> list[str]:
-    team = [i for i in record.items if not i["student_id"] and i["status"] != "closed"]
+def _admin(record: Record) -> list[str]:
+    """Administrative and general items: the team's own new action items (a
+    carried item shows under the previous items, a solution action under its
+    problem)."""
+    team = [
+        i
+        for i in record.items
+        if not i["student_id"]
+        and i["carried_from"] is None
+        and i["status"] != "closed"
+        and i["item_id"] not in record.problem_items
+    ]
+    lines = ["## Administrative items", ""]
     if not team:
-        return []
-    return ["## Team action items", ""] + [
+        return lines + ["No administrative items."]
+    return lines + [
         f"- {i['what']}: {i['owner']}, by {i['due_date'] or 'no date'}" for i in team
     ]
 
 
 def _notes(record: Record) -> list[str]:
+    """Each note under its step; a restricted one only marked, unless asked for."""
     if not record.notes:
         return []
     lines = ["## Notes", ""]
     for note in record.notes:
+        if note["restricted"] and not record.show_restricted:
+            lines.append(f"- [{note['step_id']}] {RESTRICTED_NOTE}")
+            continue
         restricted = " (restricted)" if note["restricted"] else ""
-        lines.append(f"- [{note['step_id']}]{restricted} {note['text']}")
+        about = f" ({note['student_id']})" if note["student_id"] else ""
+        lines.append(f"- [{note['step_id']}]{restricted}{about} {note['text']}")
     return lines
 
 

@@ -44,11 +44,15 @@ class MeetingEntries:
         ]
 
     def team_items(self) -> list[dict]:
-        """This meeting's own action items for the team (no student, not carried)."""
+        """This meeting's own action items for the team: no student, not carried,
+        not a problem's solution action (those show with their problem)."""
+        of_problems = self.problem_item_ids()
         return [
             i
             for i in queries.items_of(self.db, self.meeting_id)
-            if i["student_id"] is None and i["carried_from"] is None
+            if i["student_id"] is None
+            and i["carried_from"] is None
+            and i["item_id"] not in of_problems
         ]
 
     def decided_students(self) -> set[str]:

@@ -13,15 +13,18 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from mtss_tui.config import Settings, protocol_from_plain
 from mtss_tui.domain.clock import MeetingClock
 from mtss_tui.domain.protocol import Protocol
 from mtss_tui.paths import minutes_dir
+from mtss_tui.services.attendance import MeetingAttendance
 from mtss_tui.services.entries import MeetingEntries, MeetingError
 from mtss_tui.services.opening import MeetingOpening
+from mtss_tui.services.problems import MeetingProblems
+from mtss_tui.services.queue import MeetingQueue
 from mtss_tui.store import queries
 from mtss_tui.store.audit import Recorder
 
@@ -49,7 +52,9 @@ def _holder_alive(holder: str | None, held_at: float | None) -> bool:
     return held_at is not None and time.time() - held_at < HOLD_SECONDS
 
 
-class MeetingSession(MeetingEntries, MeetingOpening):
+class MeetingSession(
+    MeetingAttendance, MeetingQueue, MeetingProblems, MeetingEntries, MeetingOpening
+):
     """One team meeting, from attendance to minutes."""
 
     def __init__(
@@ -92,6 +97,7 @@ class MeetingSession(MeetingEntries, MeetingOpening):
         now: Callable[[], float] = time.time,
     ) -> MeetingSession:
         """Resume the team's unfinished meeting, or set up a new one."""
+        days = [] if today is None else [lambda: today]
         existing = queries.open_meeting(recorder.db, team)
         if existing is not None:
             if _holder_alive(existing["holder"], existing["held_at"]):
@@ -99,7 +105,7 @@ class MeetingSession(MeetingEntries, MeetingOpening):
                     f"meeting {existing['meeting_id']} is open in another mtss "
                     f"({existing['holder']}); finish or quit it there first"
                 )
-            session = cls(recorder, settings, existing, now)
+            session = cls(recorder, settings, existing, now, *days)
             session.hold()
             return session
 
@@ -144,7 +150,9 @@ class MeetingSession(MeetingEntries, MeetingOpening):
             # Another `mtss meet` set up the same meeting a moment ago: join it
             # (or be told it is held) as if it had been there first.
             return cls.open(recorder, settings, team, protocol, today, now)
-        return cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
+        return cls(
+            recorder, settings, queries.meeting(recorder.db, meeting_id), now, *days
+        )
 
     def hold(self) -> None:
         """Mark the meeting as run by this process (refreshed with each checkpoint)."""
@@ -171,94 +179,6 @@ class MeetingSession(MeetingEntries, MeetingOpening):
     def started(self) -> bool:
         return self.record["status"] != "setup"
 
-    def members(self) -> list[dict]:
-        """Team members with their attendance mark."""
-        present = {
-            r["staff_id"]: bool(r["present"])
-            for r in queries.rows(
-                self.db,
-                "SELECT staff_id, present FROM meeting_attendance WHERE meeting_id = ?",
-                [self.meeting_id],
-            )
-        }
-        return [
-            {**m, "present": present.get(m["staff_id"], False)}
-            for m in queries.team_members(self.db, self.team)
-        ]
-
-    def add_member(self, name: str, role: str = "") -> str:
-        """Someone at the table who is not on the team's list yet (a guest, or
-        anyone at all when the school's files gave the team no staff). They
-        join the team and are marked present; returns their new staff id."""
-        name = " ".join(name.split())
-        if not name:
-            raise MeetingError("a member needs a name")
-        taken = {r[0] for r in self.db.execute("SELECT staff_id FROM staff")}
-        number = len(taken) + 1
-        while f"added-{number}" in taken:
-            number += 1
-        staff_id = f"added-{number}"
-        with self.db.atomic():
-            self.recorder.insert(
-                "staff",
-                {"staff_id": staff_id, "name": name, "role": role.strip()},
-                self.meeting_id,
-            )
-            self.recorder.insert(
-                "team_members",
-                {"team": self.team, "staff_id": staff_id},
-                self.meeting_id,
-            )
-            self.set_present(staff_id, True)
-        return staff_id
-
-    def roles(self) -> dict[str, str]:
-        return {
-            r["role"]: r["staff_id"]
-            for r in queries.rows(
-                self.db,
-                "SELECT role, staff_id FROM meeting_roles WHERE meeting_id = ?",
-                [self.meeting_id],
-            )
-        }
-
-    def set_present(self, staff_id: str, present: bool) -> None:
-        """Mark attendance; a member marked absent gives up any role."""
-        with self.db.atomic():
-            self.recorder.upsert(
-                "meeting_attendance",
-                {
-                    "meeting_id": self.meeting_id,
-                    "staff_id": staff_id,
-                    "present": int(present),
-                },
-                ["meeting_id", "staff_id"],
-                self.meeting_id,
-            )
-            if not present:
-                for role, holder in self.roles().items():
-                    if holder == staff_id:
-                        self.set_role(role, None)
-
-    def set_role(self, role: str, staff_id: str | None) -> None:
-        """Hand a role to a present member, or (None) leave it unassigned."""
-        if staff_id is None:
-            self.recorder.delete(
-                "meeting_roles",
-                {"meeting_id": self.meeting_id, "role": role},
-                self.meeting_id,
-            )
-            return
-        member = next((m for m in self.members() if m["staff_id"] == staff_id), None)
-        if member is None or not member["present"]:
-            raise MeetingError("a role goes to a member who is present")
-        self.recorder.upsert(
-            "meeting_roles",
-            {"meeting_id": self.meeting_id, "role": role, "staff_id": staff_id},
-            ["meeting_id", "role"],
-            self.meeting_id,
-        )
-
     def begin(self) -> None:
         """Start the clock on the first step."""
         self.clock.start(self.now())
@@ -267,7 +187,7 @@ class MeetingSession(MeetingEntries, MeetingOpening):
             {"meeting_id": self.meeting_id},
             {
                 "status": "in_progress",
-                "started_at": datetime.now().isoformat(timespec="seconds"),
+                "started_at": self.recorder.now(),
             },
             self.meeting_id,
         )
@@ -338,16 +258,16 @@ class MeetingSession(MeetingEntries, MeetingOpening):
                     for n, step in enumerate(self.protocol.steps)
                 ],
             )
-            planned = self.protocol.student_minutes * 60
             self.db.conn.executemany(
                 "INSERT INTO student_times VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (meeting_id, student_id) DO UPDATE SET "
+                "planned_seconds = excluded.planned_seconds, "
                 "actual_seconds = excluded.actual_seconds",
                 [
                     (
                         self.meeting_id,
                         student,
-                        planned,
+                        self.student_box(student),
                         self.clock.subject_seconds(student, now),
                     )
                     for student in self.clock.subject_spent
@@ -359,12 +279,13 @@ class MeetingSession(MeetingEntries, MeetingOpening):
         self.clock.pause(self.now())
         self.checkpoint()
         self.record_wins()
+        self.confirm_end_attendance()
         self.recorder.update(
             "meetings",
             {"meeting_id": self.meeting_id},
             {
                 "status": "closed",
-                "ended_at": datetime.now().isoformat(timespec="seconds"),
+                "ended_at": self.recorder.now(),
             },
             self.meeting_id,
         )

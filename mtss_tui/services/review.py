@@ -85,18 +85,12 @@ class Reviewer:
         return [MeetingSummary(**row) for row in found]
 
     def minutes(self, meeting_id: str) -> str:
-        """The meeting's minutes as recorded; restricted notes taken out unless
-        the review was opened with them, and said so."""
+        """The meeting's minutes as recorded; a restricted note's text only when
+        the review was opened with `--restricted`."""
         from mtss_tui.reports.minutes import render_minutes
 
         with read_transaction(self.db):
-            text = render_minutes(self.db, meeting_id, self.vocabulary)
-            hidden = (
-                []
-                if self.restricted
-                else review_queries.restricted_notes_of_meeting(self.db, meeting_id)
-            )
-        return _without_restricted(text, hidden)
+            return render_minutes(self.db, meeting_id, self.vocabulary, self.restricted)
 
     def students(self) -> list[StudentChoice]:
         with read_transaction(self.db):
@@ -138,25 +132,3 @@ class Reviewer:
     def search(self, text: str, limit: int = 50) -> list[Hit]:
         with read_transaction(self.db):
             return search(self.db, text, limit, self.restricted)
-
-
-def _without_restricted(minutes: str, hidden: list[dict]) -> str:
-    """The minutes with each restricted note's line taken out and one line
-    saying how many are hidden (`render_minutes` prints every note)."""
-    if not hidden:
-        return minutes
-    for note in hidden:
-        line = f"- [{note['step_id']}] (restricted) {note['text']}\n"
-        minutes = minutes.replace(line, "")
-        # Should the layout of the minutes change, the text still never shows.
-        if note["text"] in minutes:
-            minutes = minutes.replace(note["text"], "(restricted note hidden)")
-    words = "note is" if len(hidden) == 1 else "notes are"
-    hint = (
-        f"_{len(hidden)} restricted {words} hidden; "
-        "`mtss review --restricted` shows them._\n"
-    )
-    heading = "## Notes\n\n"
-    if heading in minutes:
-        return minutes.replace(heading, heading + hint, 1)
-    return minutes + "\n" + heading + hint

@@ -63,6 +63,10 @@ def _clear(db: Database) -> None:
     for table in (
         "meeting_wins",
         "norms_reviews",
+        "problem_reviews",
+        "problem_actions",
+        "problems",
+        "review_queue",
         "evaluations",
         "notes",
         "item_reviews",

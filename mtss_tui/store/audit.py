@@ -122,7 +122,8 @@ class Recorder:
 NATURAL_KEYS = {
     "meetings": ("meeting_id",),
     "meeting_attendance": ("meeting_id", "staff_id"),
-    "meeting_roles": ("meeting_id", "role"),
+    "meeting_roles": ("meeting_id", "role", "backup"),
+    "review_queue": ("meeting_id", "student_id"),
     "norms_reviews": ("meeting_id",),
     "meeting_wins": ("meeting_id", "position"),
 }

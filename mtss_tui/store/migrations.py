@@ -295,7 +295,77 @@ V5 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5]
+V6 = [
+    # Running a meeting well (one migration: roles with backups, attendance at
+    # the end, the review queue as the team rearranged it, TIPS problems).
+    #
+    # Each role has a primary holder and a backup: `backup` 0 or 1 joins the
+    # key. SQLite cannot change a key in place, so the table is rebuilt.
+    """CREATE TABLE meeting_roles_v5 (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        role TEXT NOT NULL,
+        backup INTEGER NOT NULL DEFAULT 0 CHECK (backup IN (0, 1)),
+        staff_id TEXT NOT NULL REFERENCES staff(staff_id),
+        PRIMARY KEY (meeting_id, role, backup)
+    )""",
+    "INSERT INTO meeting_roles_v5 (meeting_id, role, backup, staff_id) "
+    "SELECT meeting_id, role, 0, staff_id FROM meeting_roles",
+    "DROP TABLE meeting_roles",
+    "ALTER TABLE meeting_roles_v5 RENAME TO meeting_roles",
+    # Who was still there when the meeting closed; NULL until confirmed.
+    "ALTER TABLE meeting_attendance ADD COLUMN present_at_end INTEGER",
+    # The student-review queue as the team left it: its order, who was
+    # skipped, and minutes added to a student's time box.
+    """CREATE TABLE review_queue (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        student_id TEXT NOT NULL REFERENCES students(student_id),
+        position INTEGER NOT NULL,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        extra_seconds REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (meeting_id, student_id)
+    )""",
+    # A TIPS problem record: the precise statement, the goal, how fidelity and
+    # effectiveness will be measured; reviewed at the team's later meetings.
+    """CREATE TABLE problems (
+        problem_id INTEGER PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        student_id TEXT REFERENCES students(student_id),
+        what TEXT NOT NULL,
+        who TEXT NOT NULL,
+        location TEXT NOT NULL,
+        timing TEXT NOT NULL,
+        how_often TEXT NOT NULL,
+        why TEXT NOT NULL,
+        goal TEXT NOT NULL,
+        goal_date TEXT NOT NULL,
+        fidelity_measure TEXT NOT NULL DEFAULT '',
+        effectiveness_measure TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )""",
+    # Each solution action is also an action item, so it has an owner and a
+    # due date in every list of items.
+    """CREATE TABLE problem_actions (
+        action_id INTEGER PRIMARY KEY,
+        problem_id INTEGER NOT NULL REFERENCES problems(problem_id),
+        position INTEGER NOT NULL,
+        category TEXT NOT NULL CHECK (category IN ('prevent', 'teach', 'prompt',
+            'reward', 'correct', 'extinguish', 'adapt', 'safety')),
+        item_id INTEGER NOT NULL REFERENCES action_items(item_id)
+    )""",
+    """CREATE TABLE problem_reviews (
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        problem_id INTEGER NOT NULL REFERENCES problems(problem_id),
+        implementation TEXT,
+        effectiveness TEXT,
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, problem_id)
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6]
 """Index i holds the statements that take a file from version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

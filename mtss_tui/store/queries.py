@@ -293,3 +293,29 @@ def items_done_since(db, team: str, meeting: dict[str, Any]) -> list[dict[str, A
         "ORDER BY a.due_date, a.item_id",
         [team, meeting["meeting_id"], meeting["date"]],
     )
+
+
+def problems_to_review(db, team: str, meeting_id: str) -> list[dict[str, Any]]:
+    """Open problems from the team's earlier meetings, with this meeting's marks."""
+    return rows(
+        db,
+        "SELECT p.*, m.date AS meeting_date, r.implementation, r.effectiveness "
+        "FROM problems p JOIN meetings m USING (meeting_id) "
+        "LEFT JOIN problem_reviews r "
+        "ON r.problem_id = p.problem_id AND r.meeting_id = ? "
+        "WHERE m.team = ? AND p.meeting_id != ? AND p.status = 'open' "
+        "AND m.date <= (SELECT date FROM meetings WHERE meeting_id = ?) "
+        "ORDER BY p.goal_date, p.problem_id",
+        [meeting_id, team, meeting_id, meeting_id],
+    )
+
+
+def problem_actions(db, problem_id: int) -> list[dict[str, Any]]:
+    """A problem's solution actions, each with its action item's state."""
+    return rows(
+        db,
+        "SELECT pa.category, a.item_id, a.what, a.owner, a.due_date, a.status "
+        "FROM problem_actions pa JOIN action_items a USING (item_id) "
+        "WHERE pa.problem_id = ? ORDER BY pa.position",
+        [problem_id],
+    )

@@ -121,13 +121,3 @@ def restricted_note_count(
     return db.execute(
         f"SELECT count(*) FROM notes WHERE {' AND '.join(where)}", params
     ).fetchone()[0]
-
-
-def restricted_notes_of_meeting(db: Database, meeting_id: str) -> list[dict[str, Any]]:
-    """The lines the minutes print for restricted notes, to take out of them."""
-    return rows(
-        db,
-        "SELECT step_id, text FROM notes WHERE meeting_id = ? AND restricted = 1 "
-        "ORDER BY note_id",
-        [meeting_id],
-    )

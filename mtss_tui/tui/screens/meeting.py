@@ -33,6 +33,7 @@ class MeetingScreen(Screen):
         Binding("plus,equals_sign", "extend", "+1 min"),
         Binding("d", "decision", "Decide"),
         Binding("a", "action_item", "Action"),
+        Binding("m", "note", "Note"),
         Binding("c", "next_chart", "Chart"),
         Binding("t", "chart_table", "Table"),
         Binding("question_mark", "look_up", "Define"),
@@ -58,7 +59,15 @@ class MeetingScreen(Screen):
         yield Footer()
 
     ENTRY_ACTIONS = frozenset(
-        {"next_step", "previous_step", "pause", "extend", "decision", "action_item"}
+        {
+            "next_step",
+            "previous_step",
+            "pause",
+            "extend",
+            "decision",
+            "action_item",
+            "note",
+        }
     )
     """What stops once the meeting is closed: its record is final."""
 
@@ -119,6 +128,7 @@ class MeetingScreen(Screen):
         student = ""
         if isinstance(pane, StudentReviewPane) and pane.shown_id:
             student = pane.time_box()
+            pane.refresh_forecast()
         if self.app.minutes_path:
             state = "CLOSED · "
         gap = " · " if self.has_class("-narrow") else "  ·  "
@@ -170,8 +180,19 @@ class MeetingScreen(Screen):
         self.refresh_clock()
 
     def action_extend(self) -> None:
-        self.app.session.extend(1)
-        self.notify("Step extended by a minute")
+        """A minute more for the step; in a review, for the student's box too.
+
+        The student's extra minute is the step's extra minute: extending one
+        box without the step would only push the rest of the queue over.
+        """
+        session = self.app.session
+        session.extend(1)
+        pane = self._review_pane()
+        if pane is not None and session.step.kind == "student_review":
+            session.extend_student(pane.ranked_ids, pane.shown_id)
+            self.notify(f"Step and {pane.shown_id}'s time box extended by a minute")
+        else:
+            self.notify("Step extended by a minute")
         self.refresh_clock()
 
     def _review_pane(self) -> StudentReviewPane | None:
@@ -253,6 +274,32 @@ class MeetingScreen(Screen):
                 pane_now.reload()
 
         self.app.push_screen(ActionItemDialog(about, owners, date.today()), recorded)
+
+    def action_note(self) -> None:
+        """A note from any step, restricted or not, tied to the card's student."""
+        from mtss_tui.tui.screens.note_dialog import NoteDialog
+
+        session = self.app.session
+        pane = self._review_pane()
+        student_id = pane.shown_id if pane else None
+        label = f"{pane.shown_name} ({student_id})" if pane else None
+
+        def recorded(result: dict | None) -> None:
+            if result is None:
+                return
+            about = student_id if result["about_student"] else None
+            try:
+                session.add_note(result["text"], about, result["restricted"])
+            except MeetingError as error:
+                self.notify(str(error), severity="error")
+                return
+            kind = "Restricted note" if result["restricted"] else "Note"
+            self.notify(f"{kind} saved" + (f" for {about}" if about else ""))
+            pane_now = self.query_one(ContentSwitcher).visible_content
+            if isinstance(pane_now, NotesPane):
+                pane_now.reload()
+
+        self.app.push_screen(NoteDialog(label), recorded)
 
     def action_glossary(self) -> None:
         self.app.show_glossary()

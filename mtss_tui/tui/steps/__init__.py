@@ -1,5 +1,6 @@
 """One pane per kind of protocol step; the meeting screen shows the current one."""
 
+from mtss_tui.tui.steps.concerns import NewConcernsPane
 from mtss_tui.tui.steps.evaluation import EvaluationPane
 from mtss_tui.tui.steps.notes import NotesPane
 from mtss_tui.tui.steps.previous import PreviousItemsPane
@@ -8,7 +9,7 @@ from mtss_tui.tui.steps.review import StudentReviewPane
 PANES = {
     "previous_items": PreviousItemsPane,
     "student_review": StudentReviewPane,
-    "new_concerns": NotesPane,
+    "new_concerns": NewConcernsPane,
     "admin": NotesPane,
     "evaluation": EvaluationPane,
 }
@@ -17,6 +18,7 @@ PANES = {
 __all__ = [
     "PANES",
     "EvaluationPane",
+    "NewConcernsPane",
     "NotesPane",
     "PreviousItemsPane",
     "StudentReviewPane",

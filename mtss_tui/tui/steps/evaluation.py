@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from mtss_tui.services.meeting import MeetingError
 from mtss_tui.tui.steps.base import StepPane
+from mtss_tui.tui.widgets.end_attendance import EndAttendance
 
 
 class EvaluationPane(StepPane):
@@ -37,6 +38,7 @@ class EvaluationPane(StepPane):
                 or (date.today() + timedelta(days=14)).isoformat()
             )
             yield Input(value=next_date, id="next-meeting")
+            yield EndAttendance(id="end-attendance-box")
             yield Label("", id="evaluation-error")
             yield Button(
                 "Close meeting and write minutes", id="close-meeting", variant="success"
@@ -44,6 +46,7 @@ class EvaluationPane(StepPane):
             yield Static("", id="closed-message", markup=False)
 
     def shown(self) -> None:
+        self.query_one(EndAttendance).reload()  # a member added since shows too
         self.query_one("#eval-0", Select).focus()
 
     @on(Select.Changed)

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from mtss_tui.services.meeting import MeetingError
 from mtss_tui.tui.steps.base import StepPane
+from mtss_tui.tui.widgets.problems_review import ProblemsReview
 
 WHAT_WIDTH = 38
 """The item's text is cut to this in the table; the line below shows it whole."""
@@ -27,6 +28,7 @@ class PreviousItemsPane(StepPane):
         yield from self.compose_prompts()
         with VerticalScroll(id="wins-box"):
             yield Static("Wins first: gathering…", id="wins")
+        yield ProblemsReview(id="problems-review")
         yield DataTable(id="previous-items", cursor_type="row", zebra_stripes=True)
         yield Static(markup=False, id="item-detail")
         yield Static(
@@ -36,7 +38,7 @@ class PreviousItemsPane(StepPane):
         )
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#previous-items", DataTable)
         table.add_columns(
             "Implementation", "Effect", "Outcome", "Due", "Owner", "For", "What"
         )
@@ -46,7 +48,11 @@ class PreviousItemsPane(StepPane):
         self.call_after_refresh(self.show_wins)
 
     def shown(self) -> None:
-        self.query_one(DataTable).focus()
+        """Problems are reviewed first, when there are any; tab reaches the items."""
+        problems = self.query_one(ProblemsReview)
+        problems.reload()
+        target = problems if problems.display else self
+        target.query_one(DataTable).focus()
 
     def show_wins(self) -> None:
         """Wins since the last meeting, before the items: what worked comes first."""
@@ -85,7 +91,7 @@ class PreviousItemsPane(StepPane):
         label = self.app.settings.vocabulary.label
         self.items = session.previous_items()
         self.names = session.student_names(i["student_id"] for i in self.items)
-        table = self.query_one(DataTable)
+        table = self.query_one("#previous-items", DataTable)
         row = table.cursor_row
         table.clear()
         for item in self.items:
@@ -126,7 +132,7 @@ class PreviousItemsPane(StepPane):
         )
 
     def _current(self) -> dict | None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#previous-items", DataTable)
         if not getattr(self, "items", None) or table.cursor_row < 0:
             return None
         return self.items[min(table.cursor_row, len(self.items) - 1)]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mtss_tui.domain.clock import mmss
@@ -16,6 +17,19 @@ from mtss_tui.tui.widgets.student_card import StudentCardView
 
 
 class StudentReviewPane(StepPane):
+    """The queue in the order the team keeps (stored), and the card.
+
+    `s` skips the student under the cursor to the end of the queue; `[` and
+    `]` (or shift+up and shift+down) move them up or down. The line under the
+    queue projects whether the students still to decide fit in the step.
+    """
+
+    BINDINGS = [
+        Binding("s", "skip", "Skip"),
+        Binding("left_square_bracket,shift+up", "move(-1)", "Up"),
+        Binding("right_square_bracket,shift+down", "move(1)", "Down"),
+    ]
+
     class StudentShown(Message):
         """A student's card was put on screen."""
 
@@ -28,10 +42,13 @@ class StudentReviewPane(StepPane):
             with Vertical(id="queue-column"):
                 yield Label("Queue · most urgent first", id="queue-title")
                 yield OptionList(id="queue")
+                yield Static(markup=False, id="queue-forecast")
             yield StudentCardView(id="card")
 
     def on_mount(self) -> None:
-        self.entries = self.app.school.queue(self.app.session.team)
+        self.ranked = self.app.school.queue(self.app.session.team)
+        self.ranked_ids = [e.student_id for e in self.ranked]
+        self.put_in_order(self.app.session.review_order(self.ranked_ids))
         self.shown_id: str | None = None
         self.compact = False
         self.fill_queue()
@@ -42,15 +59,27 @@ class StudentReviewPane(StepPane):
             self.compact = compact
             self.fill_queue()
 
+    def put_in_order(self, order) -> None:
+        """Put the school's entries in the order the meeting keeps."""
+        by_id = {e.student_id: e for e in self.ranked}
+        self.entries = [by_id[p.student_id] for p in order]
+        self.skipped = {p.student_id for p in order if p.skipped}
+
     def fill_queue(self) -> None:
-        """The queue, with ✓ beside each student the team has decided for."""
+        """The queue, with ✓ beside each student decided for, ↷ if skipped."""
         decided = self.app.session.decided_students()
-        flag_mark, done = ("!", "*") if self.app.ascii_only else ("⚑", "✓")
+        ascii_only = self.app.ascii_only
+        flag_mark, done = ("!", "*") if ascii_only else ("⚑", "✓")
+        skip_mark = ">" if ascii_only else "↷"
         queue = self.query_one(OptionList)
         highlighted = queue.highlighted
         queue.clear_options()
         for n, entry in enumerate(self.entries, 1):
-            mark = done if entry.student_id in decided else " "
+            mark = " "
+            if entry.student_id in decided:
+                mark = done
+            elif entry.student_id in self.skipped:
+                mark = skip_mark
             if self.compact:
                 given, _, family = entry.name.partition(" ")
                 prompt = Text(
@@ -68,6 +97,44 @@ class StudentReviewPane(StepPane):
             queue.add_option(Option(prompt, id=entry.student_id))
         if highlighted is not None:
             queue.highlighted = highlighted
+        self.refresh_forecast()
+
+    def refresh_forecast(self) -> None:
+        """Will the students not yet decided fit in the step? Warn if not."""
+        session = self.app.session
+        line = self.query_one("#queue-forecast", Static)
+        if session.step.id != self.step.id or not self.entries:
+            line.update("")
+            return
+        result = session.queue_forecast(self.ranked_ids)
+        line.update(result.short_text() if self.compact else result.text())
+        line.set_class(result.overrun, "-overrun")
+
+    def action_skip(self) -> None:
+        """Come back to this student later: to the end of the queue, marked."""
+        if self.shown_id is None:
+            return
+        student_id = self.shown_id
+        order = self.app.session.skip_student(self.ranked_ids, student_id)
+        self._rearranged(order, student_id, follow=False)
+        self.notify(f"{student_id} skipped: moved to the end of the queue")
+
+    def action_move(self, delta: int) -> None:
+        if self.shown_id is None:
+            return
+        student_id = self.shown_id
+        order = self.app.session.move_student(self.ranked_ids, student_id, delta)
+        self._rearranged(order, student_id, follow=True)
+
+    def _rearranged(self, order, student_id: str, follow: bool) -> None:
+        """Show the new order; the cursor stays with the student moved, or (after
+        a skip) on the place they left, which now holds the next student."""
+        queue = self.query_one(OptionList)
+        place = queue.highlighted or 0
+        self.put_in_order(order)
+        self.fill_queue()
+        ids = [e.student_id for e in self.entries]
+        queue.highlighted = ids.index(student_id) if follow else place
 
     def shown(self) -> None:
         queue = self.query_one(OptionList)
@@ -112,5 +179,5 @@ class StudentReviewPane(StepPane):
         if self.shown_id is None:
             return ""
         spent = session.clock.subject_seconds(self.shown_id, session.now())
-        left = session.protocol.student_minutes * 60 - spent
+        left = session.student_box(self.shown_id) - spent
         return f"student {mmss(left)} {'over' if left < 0 else 'left'}"
