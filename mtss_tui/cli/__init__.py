@@ -23,6 +23,8 @@ EXAMPLES = {
     "  mtss minutes M-2026-11-13-grade-3 --format csv > minutes.csv",
     "actions": "example:\n  mtss actions --overdue\n"
     "  mtss actions --owner Alder --status all --format ics > follow-ups.ics",
+    "protocols": "example:\n  mtss protocols\n  mtss protocols --format json\n"
+    "  mtss protocols check school/protocols/reading_team.toml",
     "search": "example:\n  mtss search 'reading fluency' --format json",
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
     "brief": "example:\n  mtss brief --team grade-3\n"
@@ -170,6 +172,20 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument(
         "--format", choices=["table", "csv", "json", "ics"], default="table"
     )
+
+    protocols = command(
+        "protocols",
+        "list the meeting protocols, or check a protocol file",
+        "List the protocols a meeting can run (the built-in ones and a school's "
+        "own from --config), or with `check FILE` validate one protocol file: "
+        "every fault is printed as file:line: key: problem, and the exit code "
+        "is 2.",
+    )
+    protocols.add_argument(
+        "check", nargs="?", choices=["check"], help="validate FILE instead of listing"
+    )
+    protocols.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    protocols.add_argument("--format", choices=["table", "json"], default="table")
 
     search = command(
         "search",

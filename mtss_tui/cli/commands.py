@@ -347,6 +347,27 @@ def import_files(args: Namespace) -> int:
     return 0
 
 
+def protocols(args: Namespace) -> int:
+    from mtss_tui.cli.protocols import protocols_text, valid_text
+    from mtss_tui.config import load_protocol
+
+    settings = _settings(args)
+    if args.check is None:
+        if args.file is not None:
+            raise ConfigError("give `check FILE` to validate a protocol file")
+        sys.stdout.write(protocols_text(settings.protocols, args.format))
+        return 0
+    if args.file is None:
+        raise ConfigError("check needs the protocol FILE to validate")
+    try:
+        protocol = load_protocol(args.file, settings.vocabulary)
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    sys.stdout.write(valid_text(args.file, protocol))
+    return 0
+
+
 def _delimiter(given: str | None) -> str | None:
     names = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
     return names.get(given, given) if given else None
@@ -355,6 +376,7 @@ def _delimiter(given: str | None) -> str | None:
 COMMANDS = {
     "actions": actions,
     "search": search,
+    "protocols": protocols,
     "import": import_files,
     "meet": meet,
     "follow": follow,

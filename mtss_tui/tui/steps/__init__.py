@@ -10,6 +10,8 @@ PANES = {
     "student_review": StudentReviewPane,
     "new_concerns": NotesPane,
     "admin": NotesPane,
+    "discussion": NotesPane,
+    "screening_groups": NotesPane,  # until the group assignment pane lands
     "evaluation": EvaluationPane,
 }
 """The pane that runs each step kind of a protocol."""
