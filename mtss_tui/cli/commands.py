@@ -16,7 +16,7 @@ from mtss_tui.importers.mapping import MappingError
 from mtss_tui.paths import bundled, cache_dir, config_override, default_db_path
 from mtss_tui.reports.minutes import MinutesError, render_minutes
 from mtss_tui.services.meeting import MeetingError, MeetingSession
-from mtss_tui.services.teams import SchoolError, resolve_team
+from mtss_tui.services.teams import SchoolError, resolve_team, team_of_student
 from mtss_tui.store import StoreError, open_db, queries
 from mtss_tui.store.audit import Recorder, login_name
 from mtss_tui.store.db import is_empty
@@ -79,10 +79,19 @@ def meet(args: Namespace) -> int:
         settings.protocol(args.protocol)
     path = _db_path(args)
     db, created = _open_school(path, _actor(args))
-    team = resolve_team(db, getattr(args, "team", None))
+    student = getattr(args, "student", None)
+    team = (
+        team_of_student(db, student)
+        if student and not getattr(args, "team", None)
+        else resolve_team(db, getattr(args, "team", None))
+    )
 
     session = MeetingSession.open(
-        Recorder(db, _actor(args)), settings, team, getattr(args, "protocol", None)
+        Recorder(db, _actor(args)),
+        settings,
+        team,
+        getattr(args, "protocol", None),
+        student=student,
     )
 
     from mtss_tui.tui.app import MeetingApp
@@ -97,6 +106,7 @@ def meet(args: Namespace) -> int:
         notice=created,
         session=session,
         ascii_only=True if getattr(args, "ascii", False) else None,
+        student=student,
     )
     app.run()
     db.close()
@@ -368,6 +378,19 @@ def protocols(args: Namespace) -> int:
     return 0
 
 
+def quality(args: Namespace) -> int:
+    from mtss_tui.cli.quality import quality_text
+    from mtss_tui.services.quality import quality_report
+
+    db = open_db(_db_path(args), readonly=True)
+    try:
+        report = quality_report(db, resolve_team(db, args.team))
+    finally:
+        db.close()
+    sys.stdout.write(quality_text(report, args.format))
+    return 0
+
+
 def _delimiter(given: str | None) -> str | None:
     names = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
     return names.get(given, given) if given else None
@@ -377,6 +400,7 @@ COMMANDS = {
     "actions": actions,
     "search": search,
     "protocols": protocols,
+    "quality": quality,
     "import": import_files,
     "meet": meet,
     "follow": follow,

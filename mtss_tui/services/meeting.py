@@ -49,6 +49,20 @@ def _holder_alive(holder: str | None, held_at: float | None) -> bool:
     return held_at is not None and time.time() - held_at < HOLD_SECONDS
 
 
+def _check_scope(db, protocol: Protocol, student: str | None) -> None:
+    """A one-student protocol needs its student; a team protocol takes none."""
+    if protocol.scope == "student" and student is None:
+        raise MeetingError(
+            f"protocol {protocol.name!r} is about one student: give --student ID"
+        )
+    if protocol.scope == "team" and student is not None:
+        raise MeetingError(
+            f"protocol {protocol.name!r} is a team meeting; it takes no --student"
+        )
+    if student is not None and not queries.student_names(db, {student}):
+        raise MeetingError(f"no student {student!r}")
+
+
 class MeetingSession(MeetingEntries, MeetingOpening):
     """One team meeting, from attendance to minutes."""
 
@@ -59,13 +73,18 @@ class MeetingSession(MeetingEntries, MeetingOpening):
         meeting: dict,
         now: Callable[[], float] = time.time,
         today: Callable[[], date] = date.today,
+        wall: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.recorder = recorder
         self.today = today
+        self.wall = wall
+        """The time of day the meeting starts and ends, for its quality record."""
         self.db = recorder.db
         self.settings = settings
         self.meeting_id: str = meeting["meeting_id"]
         self.team: str = meeting["team"]
+        self.student_id: str | None = meeting["student_id"]
+        """The student a one-student protocol is about; None in a team meeting."""
         # A meeting runs the protocol it started with, even if the file changes.
         self.protocol: Protocol = (
             protocol_from_plain(json.loads(meeting["protocol_json"]))
@@ -90,22 +109,29 @@ class MeetingSession(MeetingEntries, MeetingOpening):
         protocol: str | None = None,
         today: date | None = None,
         now: Callable[[], float] = time.time,
+        student: str | None = None,
+        wall: Callable[[], datetime] = datetime.now,
     ) -> MeetingSession:
-        """Resume the team's unfinished meeting, or set up a new one."""
-        existing = queries.open_meeting(recorder.db, team)
+        """Resume the team's unfinished meeting, or set up a new one.
+
+        A protocol of `student` scope runs on one student, given as `student`;
+        the team's meeting about that student is resumed, not its team meeting.
+        """
+        existing = queries.open_meeting(recorder.db, team, student)
         if existing is not None:
             if _holder_alive(existing["holder"], existing["held_at"]):
                 raise MeetingError(
                     f"meeting {existing['meeting_id']} is open in another mtss "
                     f"({existing['holder']}); finish or quit it there first"
                 )
-            session = cls(recorder, settings, existing, now)
+            session = cls(recorder, settings, existing, now, wall=wall)
             session.hold()
             return session
 
         chosen = settings.protocol(protocol or "tips")
+        _check_scope(recorder.db, chosen, student)
         day = (today or date.today()).isoformat()
-        meeting_id = f"M-{day}-{team}"
+        meeting_id = f"M-{day}-{team}" + (f"-{student}" if student else "")
         taken = queries.meeting(recorder.db, meeting_id)
         suffix = 2
         while taken is not None:
@@ -122,6 +148,7 @@ class MeetingSession(MeetingEntries, MeetingOpening):
                         "team": team,
                         "protocol": chosen.name,
                         "protocol_json": json.dumps(asdict(chosen)),
+                        "student_id": student,
                         "date": day,
                         "status": "setup",
                         "recorded_by": recorder.actor,
@@ -143,8 +170,12 @@ class MeetingSession(MeetingEntries, MeetingOpening):
         except sqlite3.IntegrityError:
             # Another `mtss meet` set up the same meeting a moment ago: join it
             # (or be told it is held) as if it had been there first.
-            return cls.open(recorder, settings, team, protocol, today, now)
-        return cls(recorder, settings, queries.meeting(recorder.db, meeting_id), now)
+            return cls.open(
+                recorder, settings, team, protocol, today, now, student, wall
+            )
+        return cls(
+            recorder, settings, queries.meeting(recorder.db, meeting_id), now, wall=wall
+        )
 
     def hold(self) -> None:
         """Mark the meeting as run by this process (refreshed with each checkpoint)."""
@@ -267,11 +298,31 @@ class MeetingSession(MeetingEntries, MeetingOpening):
             {"meeting_id": self.meeting_id},
             {
                 "status": "in_progress",
-                "started_at": datetime.now().isoformat(timespec="seconds"),
+                "started_at": self.wall().isoformat(timespec="seconds"),
             },
             self.meeting_id,
         )
         self.checkpoint()
+
+    def review_queue(self, school) -> list:
+        """The students a review step works through: the team's flagged
+        students, most urgent first, or the one student the meeting is about."""
+        if self.student_id is None:
+            return school.queue(self.team)
+        from mtss_tui.services.school import QueueEntry
+
+        record = school.records([self.student_id])[self.student_id]
+        flags = school.flags_of(self.student_id)
+        return [QueueEntry(self.student_id, record.name, record.grade, flags)]
+
+    def decision_choices(self) -> list[tuple[str, str]]:
+        """(label, id) of the decisions the current step offers."""
+        offered = self.step.decisions
+        return [
+            (c.label, c.id)
+            for c in self.settings.vocabulary.decisions
+            if not offered or c.id in offered
+        ]
 
     # The clock.
 
@@ -364,10 +415,14 @@ class MeetingSession(MeetingEntries, MeetingOpening):
             {"meeting_id": self.meeting_id},
             {
                 "status": "closed",
-                "ended_at": datetime.now().isoformat(timespec="seconds"),
+                "ended_at": self.wall().isoformat(timespec="seconds"),
             },
             self.meeting_id,
         )
+        from mtss_tui.services.quality import record_quality
+
+        roles = tuple(c.id for c in self.settings.vocabulary.roles)
+        record_quality(self.recorder, self.meeting_id, roles)
         from mtss_tui.reports.minutes import render_minutes
 
         text = render_minutes(self.db, self.meeting_id, self.settings.vocabulary)

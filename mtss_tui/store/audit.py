@@ -125,4 +125,7 @@ NATURAL_KEYS = {
     "meeting_roles": ("meeting_id", "role"),
     "norms_reviews": ("meeting_id",),
     "meeting_wins": ("meeting_id", "position"),
+    "meeting_quality": ("meeting_id",),
+    "group_assignments": ("intervention_id",),
+    "interventions": ("intervention_id",),
 }

@@ -37,6 +37,12 @@ class EvaluationPane(StepPane):
                 or (date.today() + timedelta(days=14)).isoformat()
             )
             yield Input(value=next_date, id="next-meeting")
+            yield Label("Start time (HH:MM, for starting on time)")
+            yield Input(
+                value=self.app.session.record["next_meeting_time"] or "",
+                placeholder="07:45",
+                id="next-meeting-time",
+            )
             yield Label("", id="evaluation-error")
             yield Button(
                 "Close meeting and write minutes", id="close-meeting", variant="success"
@@ -80,7 +86,8 @@ class EvaluationPane(StepPane):
             return
         try:
             self.app.session.set_next_meeting(
-                self.query_one("#next-meeting", Input).value
+                self.query_one("#next-meeting", Input).value,
+                self.query_one("#next-meeting-time", Input).value,
             )
         except MeetingError as problem:
             error.update(Text(str(problem)))

@@ -31,7 +31,7 @@ class StudentReviewPane(StepPane):
             yield StudentCardView(id="card")
 
     def on_mount(self) -> None:
-        self.entries = self.app.school.queue(self.app.session.team)
+        self.entries = self.app.session.review_queue(self.app.school)
         self.shown_id: str | None = None
         self.compact = False
         self.fill_queue()
