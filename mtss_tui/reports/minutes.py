@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
+from mtss_tui.reports.groups import group_section
 from mtss_tui.store import queries
 
 
@@ -50,6 +51,7 @@ def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
         _wins(db, record),
         _previous(record),
         _students(record),
+        group_section(db, meeting_id),
         _team_items(record),
         _notes(record),
         _evaluation(db, record),

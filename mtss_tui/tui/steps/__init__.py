@@ -1,6 +1,7 @@
 """One pane per kind of protocol step; the meeting screen shows the current one."""
 
 from mtss_tui.tui.steps.evaluation import EvaluationPane
+from mtss_tui.tui.steps.groups import ScreeningGroupsPane
 from mtss_tui.tui.steps.notes import NotesPane
 from mtss_tui.tui.steps.previous import PreviousItemsPane
 from mtss_tui.tui.steps.review import StudentReviewPane
@@ -11,7 +12,7 @@ PANES = {
     "new_concerns": NotesPane,
     "admin": NotesPane,
     "discussion": NotesPane,
-    "screening_groups": NotesPane,  # until the group assignment pane lands
+    "screening_groups": ScreeningGroupsPane,
     "evaluation": EvaluationPane,
 }
 """The pane that runs each step kind of a protocol."""
@@ -21,5 +22,6 @@ __all__ = [
     "EvaluationPane",
     "NotesPane",
     "PreviousItemsPane",
+    "ScreeningGroupsPane",
     "StudentReviewPane",
 ]
