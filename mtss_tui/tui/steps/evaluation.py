@@ -20,6 +20,7 @@ class EvaluationPane(StepPane):
         answers = [(a.label, a.id) for a in vocabulary.evaluation_answers]
         given = self.app.session.evaluation_answers()
         with VerticalScroll():
+            yield from self.compose_prompts()  # a closing step's own questions
             yield Static(
                 "tab moves between the answers; enter opens a list", classes="hint"
             )
