@@ -14,6 +14,15 @@ from mtss_tui.domain.screening import (
 )
 from mtss_tui.services.entries import MeetingError
 from mtss_tui.store import queries
+from mtss_tui.store.groups import (
+    group_of,
+    groups_of_meeting,
+    latest_score,
+    measure_exists,
+    next_group_no,
+)
+
+__all__ = ["assign_group", "group_of", "groups_of_meeting", "screening_results"]
 
 
 @dataclass
@@ -47,29 +56,6 @@ def screening_results(school, team: str, measure: str | None = None) -> Screenin
     return Screening(code, codes, rows)
 
 
-def group_of(db, meeting_id: str) -> dict[str, int]:
-    """Each student this meeting put in a group, and the group's number."""
-    return {
-        r["student_id"]: r["group_no"]
-        for r in queries.rows(
-            db,
-            "SELECT student_id, group_no FROM group_assignments WHERE meeting_id = ?",
-            [meeting_id],
-        )
-    }
-
-
-def _baseline(db, student_id: str, measure: str) -> float | None:
-    """The student's latest score on the plan's measure, as its starting point."""
-    row = queries.one(
-        db,
-        "SELECT value FROM scores WHERE student_id = ? AND measure = ? "
-        "ORDER BY date DESC LIMIT 1",
-        [student_id, measure],
-    )
-    return row["value"] if row else None
-
-
 def assign_group(session, student_ids: list[str], plan: GroupPlan) -> list[str]:
     """Give every student marked the same intervention, all or none; returns
     the new intervention ids, one per student."""
@@ -82,23 +68,18 @@ def assign_group(session, student_ids: list[str], plan: GroupPlan) -> list[str]:
     except (PlanProblem, DateProblem) as problem:
         raise MeetingError(str(problem)) from None
     db = session.db
-    if not queries.one(db, "SELECT 1 FROM measures WHERE measure = ?", [plan.measure]):
+    if not measure_exists(db, plan.measure):
         raise MeetingError(f"unknown measure {plan.measure!r}")
 
     unknown = set(student_ids) - set(queries.student_names(db, student_ids))
     if unknown:
         raise MeetingError(f"no student {sorted(unknown)[0]!r}")
 
-    taken = queries.one(
-        db,
-        "SELECT MAX(group_no) AS n FROM group_assignments WHERE meeting_id = ?",
-        [session.meeting_id],
-    )
-    group_no = (taken["n"] or 0) + 1
+    group_no = next_group_no(db, session.meeting_id)
     made = []
     with db.atomic():
         for student_id in student_ids:
-            baseline = _baseline(db, student_id, plan.measure)
+            baseline = latest_score(db, student_id, plan.measure)
             intervention_id = f"{session.meeting_id}-G{group_no}-{student_id}"
             session.recorder.insert(
                 "interventions",
@@ -131,14 +112,3 @@ def assign_group(session, student_ids: list[str], plan: GroupPlan) -> list[str]:
             )
             made.append(intervention_id)
     return made
-
-
-def groups_of_meeting(db, meeting_id: str) -> list[dict]:
-    """The groups a meeting made, for the minutes: one row per student."""
-    return queries.rows(
-        db,
-        "SELECT g.group_no, g.student_id, i.* FROM group_assignments g "
-        "JOIN interventions i USING (intervention_id) WHERE g.meeting_id = ? "
-        "ORDER BY g.group_no, g.student_id",
-        [meeting_id],
-    )
