@@ -78,6 +78,11 @@ async def test_a_protocol_runs_to_its_end(name, make_app, sample_path, settings,
         await pilot.click("#close-meeting")
         await pilot.pause()
         assert again.minutes_path is not None
+        minutes = again.minutes_path.read_text()
+        if student:
+            assert f"- {protocol.title} about " in minutes and f"({student})" in minutes
+        else:
+            assert "## Student\n" not in minutes
 
     db = open_db(sample_path, readonly=True)
     [meeting] = db.query(

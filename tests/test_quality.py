@@ -190,3 +190,71 @@ def test_a_start_time_that_is_not_a_time_is_refused(sample_db, settings, clock):
     )
     with pytest.raises(MeetingError, match="expected HH:MM"):
         session.set_next_meeting("2099-01-05", "quarter to eight")
+
+
+def facts(**changes):
+    from mtss_tui.domain.quality import MeetingFacts
+
+    given = {
+        "members": 8,
+        "present_at_start": 6,
+        "present_at_end": 5,
+        "roles_needed": ("facilitator", "minute_taker"),
+        "roles_held": frozenset({"facilitator", "minute_taker"}),
+        "planned_seconds": 3600,
+        "actual_seconds": 3600,
+        "started_at": datetime(2026, 12, 7, 7, 50),
+        "scheduled_start": datetime(2026, 12, 7, 7, 45),
+        "next_meeting_date": "2026-12-14",
+    }
+    return MeetingFacts(**{**given, **changes})
+
+
+def test_the_edges_of_each_foundation():
+    from mtss_tui.domain.quality import assess
+
+    edge = assess(facts())
+    # 07:50 against 07:45 is 5 minutes late: still on time.
+    assert (edge.started_on_time, edge.start_minutes_late) == ("yes", 5)
+    # 6 of 8 is 75%: met; 5 of 8 at the end is 62.5%: missed.
+    assert (edge.present_at_start, edge.share_present_at_start) == ("yes", 0.75)
+    assert (edge.present_at_end, edge.share_present_at_end) == ("no", 0.625)
+    assert edge.ended_on_time == "yes"  # 3600 of 3600 seconds
+
+    late = assess(
+        facts(started_at=datetime(2026, 12, 7, 7, 50, 1), actual_seconds=3601)
+    )
+    assert (late.started_on_time, late.ended_on_time) == ("no", "no")
+    early = assess(facts(started_at=datetime(2026, 12, 7, 7, 40)))
+    assert early.started_on_time == "yes"  # starting early is not late
+    untimed = assess(facts(actual_seconds=None, present_at_end=None))
+    assert (untimed.ended_on_time, untimed.present_at_end) == ("unknown", "unknown")
+
+
+def test_end_attendance_is_read_when_the_database_records_it(
+    sample_db, sample_path, settings, clock
+):
+    """Once attendance has a present_at_end mark, the end share is judged on it."""
+    sample_db.execute(
+        "ALTER TABLE meeting_attendance ADD COLUMN present_at_end INTEGER"
+    )
+    session = MeetingSession.open(
+        Recorder(sample_db, "R. Alder"), settings, "grade-3", now=clock
+    )
+    session.begin()
+    members = [m["staff_id"] for m in session.members()]
+    for n, staff_id in enumerate(members):
+        sample_db.execute(
+            "UPDATE meeting_attendance SET present_at_end = ? "
+            "WHERE meeting_id = ? AND staff_id = ?",
+            [int(n >= 2), session.meeting_id, staff_id],
+        )
+    session.close(sample_path)
+    [row] = sample_db.query(
+        "SELECT present_at_end, share_present_at_end FROM meeting_quality "
+        "WHERE meeting_id = ?",
+        [session.meeting_id],
+    )
+    # Two of the six members left early: 4 / 6 = 0.667, under 0.75.
+    assert row["present_at_end"] == "no"
+    assert row["share_present_at_end"] == pytest.approx(4 / 6)

@@ -50,6 +50,18 @@ def interventions_of(db, meeting_id):
     }
 
 
+async def test_the_first_step_shows_the_grade_against_80_percent(make_app, sample_path):
+    app = make_app(sample_path, protocol="screening")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = str(app.screen.query_one(".screening-summary").render())
+    # orf: 37 of the 44 grade-3 students at or above 87: 37 / 44 = 84% >= 80%.
+    assert "orf         37 of 44 meet the cut (84%; goal 80%): core meets" in (shown)
+    # math_comp: 42 of the 44 at or above the winter cut 16: 42 / 44 = 95%.
+    assert "math_comp   42 of 44 meet the cut (95%; goal 80%)" in shown
+
+
 async def test_marked_students_get_one_intervention_each(make_app, sample_path, clock):
     app = make_app(sample_path, protocol="screening")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -64,7 +76,7 @@ async def test_marked_students_get_one_intervention_each(make_app, sample_path, 
         # 44 grade-3 students screened on 2026-12-01 (winter cut 87); 37 scored
         # 87 or more: 37 / 44 = 0.84.
         status = str(app.screen.query_one("#screening-status").render())
-        assert "37 of 44 at or above the cut (84%" in status and "3 marked" in status
+        assert "37 of 44 meet the cut (84%" in status and "3 marked" in status
 
         await pilot.press("g")
         await pilot.pause()

@@ -18,6 +18,7 @@ StepKind = Literal[
     "new_concerns",
     "admin",
     "discussion",
+    "screening_status",
     "screening_groups",
     "evaluation",
 ]
@@ -40,6 +41,7 @@ KIND_RECORDS: dict[str, frozenset[str]] = {
     "new_concerns": frozenset({"notes", "action_items"}),
     "admin": frozenset({"notes", "action_items"}),
     "discussion": frozenset({"notes", "action_items"}),
+    "screening_status": frozenset({"notes", "action_items"}),
     "screening_groups": frozenset({"group_interventions", "action_items"}),
     "evaluation": frozenset({"evaluation", "next_meeting", "action_items"}),
 }

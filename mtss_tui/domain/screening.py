@@ -100,7 +100,8 @@ class GradeStatus:
 
 
 def grade_status(rows: list[ScreeningRow]) -> GradeStatus:
-    """How many of the students with a score and a cut are at or above it."""
+    """How many of the students with a score and a cut meet it (are on its good
+    side: at or above it, or below it for a measure where lower is better)."""
     judged = [r for r in rows if r.risk != "unknown"]
     return GradeStatus(sum(1 for r in judged if r.risk == "at"), len(judged))
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
 from mtss_tui.reports.groups import group_section
+from mtss_tui.reports.student_meeting import subject_section
 from mtss_tui.store import queries
 
 
@@ -45,6 +46,7 @@ def render_minutes(db, meeting_id: str, vocabulary: Vocabulary) -> str:
     record = load_record(db, meeting_id, vocabulary)
     sections = [
         _header(record),
+        subject_section(db, record.meeting),
         _attendance(db, record),
         _times(db, record),
         _norms(db, record),

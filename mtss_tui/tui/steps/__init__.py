@@ -5,6 +5,7 @@ from mtss_tui.tui.steps.groups import ScreeningGroupsPane
 from mtss_tui.tui.steps.notes import NotesPane
 from mtss_tui.tui.steps.previous import PreviousItemsPane
 from mtss_tui.tui.steps.review import StudentReviewPane
+from mtss_tui.tui.steps.status import ScreeningStatusPane
 
 PANES = {
     "previous_items": PreviousItemsPane,
@@ -12,6 +13,7 @@ PANES = {
     "new_concerns": NotesPane,
     "admin": NotesPane,
     "discussion": NotesPane,
+    "screening_status": ScreeningStatusPane,
     "screening_groups": ScreeningGroupsPane,
     "evaluation": EvaluationPane,
 }
@@ -23,5 +25,6 @@ __all__ = [
     "NotesPane",
     "PreviousItemsPane",
     "ScreeningGroupsPane",
+    "ScreeningStatusPane",
     "StudentReviewPane",
 ]

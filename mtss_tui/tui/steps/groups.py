@@ -12,7 +12,8 @@ from mtss_tui.services.groups import assign_group, group_of, screening_results
 from mtss_tui.services.meeting import MeetingError
 from mtss_tui.tui.steps.base import StepPane
 
-RISK_LABELS = {"below": "below cut", "at": "at/above", "unknown": "no score"}
+RISK_LABELS = {"below": "at risk", "at": "meets cut", "unknown": "no score"}
+"""A risk in words that hold for either direction of measure."""
 
 
 class ScreeningGroupsPane(StepPane):
@@ -75,7 +76,7 @@ class ScreeningGroupsPane(StepPane):
         else:
             below = status.judged - status.at_or_above
             text += (
-                f"{status.at_or_above} of {status.judged} at or above the cut "
+                f"{status.at_or_above} of {status.judged} meet the cut "
                 f"({status.share:.0%}; core goal {CORE_GOAL:.0%}) · {below} below"
             )
         text += f" · {len(self.marked)} marked"
