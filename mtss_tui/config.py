@@ -256,8 +256,8 @@ def load_protocol(path: Path, vocabulary: Vocabulary | None = None) -> Protocol:
             if field_name not in KIND_RECORDS[step.kind]:
                 line = locate(text, ("step", index, "records"))
                 faults.append(
-                    f"{path}:{line}: step.{index}.records: {field_name!r} is not "
-                    f"recorded by a {step.kind!r} step; it records "
+                    f"{path}:{line}: step.{index}.records: a step of kind "
+                    f"{step.kind!r} cannot record {field_name!r}; it records "
                     f"{', '.join(sorted(KIND_RECORDS[step.kind]))}"
                 )
         for decision in step.decisions:

@@ -153,7 +153,7 @@ def _faults(tmp_path, text, capsys) -> list[str]:
         (
             'records = ["evaluation", "next_meeting"]',
             'records = ["decision"]',
-            "17: step.1.records: 'decision' is not recorded by a 'evaluation' step",
+            "17: step.1.records: a step of kind 'evaluation' cannot record 'decision'",
         ),
         (
             '"continue", "modify"',
@@ -161,6 +161,8 @@ def _faults(tmp_path, text, capsys) -> list[str]:
             "10: step.0.decisions: 'retire' is not a decision in the vocabulary",
         ),
         ('id = "close"', 'id = "data"', "13: step.1.id: 'data' is used twice"),
+        # not TOML at all: the line the parser stopped at
+        ("minutes = 12\n", "minutes = \n", "7: invalid TOML"),
     ],
 )
 def test_each_fault_is_located(tmp_path, capsys, old, new, expected):
@@ -170,10 +172,26 @@ def test_each_fault_is_located(tmp_path, capsys, old, new, expected):
 
 
 def test_several_faults_are_reported_together(tmp_path, capsys):
-    text = GOOD.replace("minutes = 3.5\n", "").replace('id = "close"', 'id = "data"')
+    text = (
+        GOOD.replace("minutes = 12\n", 'minutes = "twelve"\n')
+        .replace('kind = "evaluation"', 'kind = "closing"')
+        .replace('title = "Reading team"\n', 'title = "Reading team"\ncolour = 1\n')
+    )
     faults = _faults(tmp_path, text, capsys)
-    # Shape faults come first; the duplicate id is found once the shape is right.
-    assert faults == ["12: step.1.minutes: required key missing"]
+    # The extra line 3 moves the first step's minutes from 7 to 8 and the second
+    # step's kind from 16 to 17; pydantic lists the steps before the top level.
+    assert [":".join(f.split(":")[:2]) for f in faults] == [
+        "8: step.0.minutes",
+        "17: step.1.kind",
+        "3: colour",
+    ]
+
+
+def test_faults_beyond_the_shape_are_reported_together(tmp_path, capsys):
+    text = GOOD.replace('"modify"', '"retire"').replace('id = "close"', 'id = "data"')
+    faults = _faults(tmp_path, text, capsys)
+    assert [f.split(":")[0] for f in faults] == ["13", "10"]
+    assert faults[0] == "13: step.1.id: 'data' is used twice"
 
 
 def test_a_school_protocol_with_an_unknown_decision_stops_loading(tmp_path):
