@@ -203,3 +203,33 @@ def test_a_group_is_written_whole_or_not_at_all(sample_db, screening, monkeypatc
 def test_a_plan_that_cannot_be_recorded(screening, students, changes, message):
     with pytest.raises(MeetingError, match=message):
         assign_group(screening, students, plan(**changes))
+
+
+async def test_the_dialog_says_what_is_missing(make_app, sample_path, clock):
+    app = make_app(sample_path, protocol="screening")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "ctrl+n", "ctrl+n")
+        await pilot.press("g")  # nobody marked: no dialog
+        assert not app.screen.query("#group-dialog")
+        await pilot.press("space", "g")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#group-dialog").region.bottom <= 24
+        dialog.query_one("#group-name", Input).value = "Fluency group"
+        await pilot.press("ctrl+s")
+        error = dialog.query_one(".dialog-error")
+        assert "Give the goal" in str(error.render())
+        dialog.query_one("#group-goal", Input).value = "+15"
+        dialog.query_one("#group-minutes", Input).value = "half an hour"
+        await pilot.press("ctrl+s")
+        assert "Minutes a session: a whole number" in str(error.render())
+        dialog.query_one("#group-minutes", Input).value = "25"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not dialog
+
+    db = open_db(sample_path, readonly=True)
+    [row] = interventions_of(db, app.meeting_id).values()
+    # The first student at risk is S3022, latest orf_pm 49: goal 49 + 15 = 64.
+    assert (row["student_id"], row["baseline"], row["goal_value"]) == ("S3022", 49, 64)
+    assert row["minutes"] == 25 and row["interventionist"] == ""
