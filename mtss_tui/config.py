@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtss_tui import __version__
-from mtss_tui.domain.protocol import Choice, Protocol, Step, Vocabulary
+from mtss_tui.domain.protocol import (
+    KIND_RECORDS,
+    Choice,
+    Protocol,
+    Step,
+    Vocabulary,
+)
 from mtss_tui.errors import UserError
 from mtss_tui.toml_lines import line_of_error, locate, plain_message
 
@@ -168,12 +174,14 @@ def load_settings(
     from mtss_tui.domain.team_norms import TeamNorms
 
     rules = _load_rules(files["flags.toml"])
+    vocabulary = _load_vocabulary(files["vocabulary.toml"])
     settings = Settings(
         flag_rules=rules,
         cuts=load_model(files["norms/screening_cuts.toml"], CutScores),
-        vocabulary=_load_vocabulary(files["vocabulary.toml"]),
+        vocabulary=vocabulary,
         protocols=_load_protocols(
-            [path for name, path in files.items() if name.startswith("protocols/")]
+            [path for name, path in files.items() if name.startswith("protocols/")],
+            vocabulary,
         ),
         norms=Norms(
             [
@@ -221,33 +229,75 @@ def _files(default_dir: Path, override_dir: Path | None) -> dict[str, Path]:
     return found
 
 
-def _load_protocols(paths: list[Path]) -> dict[str, Protocol]:
+def _load_protocols(
+    paths: list[Path], vocabulary: Vocabulary | None = None
+) -> dict[str, Protocol]:
     protocols: dict[str, Protocol] = {}
     for path in paths:
-        protocol = load_protocol(path)
+        protocol = load_protocol(path, vocabulary)
         protocols[protocol.name] = protocol
     return protocols
 
 
-def load_protocol(path: Path) -> Protocol:
+def load_protocol(path: Path, vocabulary: Vocabulary | None = None) -> Protocol:
+    """A protocol file, checked whole: every fault is reported, each located.
+
+    Beyond the shape of the file, a step's recorded fields must be ones its
+    kind can fill in, and its decisions must be in the team's vocabulary.
+    """
     data, text = read_toml(path)
     if "step" in data:
         data["steps"] = data.pop("step")
     protocol = _validate(Protocol, data, path, text, {"steps": "step"})
-    _unique([s.id for s in protocol.steps], "step", "id", path, text)
+
+    faults = _twice([s.id for s in protocol.steps], "step", "id", path, text)
+    known = {c.id for c in vocabulary.decisions} if vocabulary else None
+    for index, step in enumerate(protocol.steps):
+        for field_name in step.records:
+            if field_name not in KIND_RECORDS[step.kind]:
+                line = locate(text, ("step", index, "records"))
+                faults.append(
+                    f"{path}:{line}: step.{index}.records: a step of kind "
+                    f"{step.kind!r} cannot record {field_name!r}; it records "
+                    f"{', '.join(sorted(KIND_RECORDS[step.kind]))}"
+                )
+        for decision in step.decisions:
+            if known is not None and decision not in known:
+                line = locate(text, ("step", index, "decisions"))
+                faults.append(
+                    f"{path}:{line}: step.{index}.decisions: {decision!r} is not a "
+                    f"decision in the vocabulary; valid: {', '.join(sorted(known))}"
+                )
+        if step.decisions and "decision" not in step.records:
+            line = locate(text, ("step", index, "decisions"))
+            faults.append(
+                f"{path}:{line}: step.{index}.decisions: offered, but the step "
+                "does not record 'decision'"
+            )
+    if faults:
+        raise ConfigError("\n".join(faults))
     return protocol
+
+
+def _twice(ids: list[str], table: str, key: str, path: Path, text: str) -> list:
+    """A fault for each id given a second time."""
+    seen: set[str] = set()
+    faults = []
+    for index, value in enumerate(ids):
+        if value in seen:
+            line = locate(text, (table, index, key))
+            faults.append(
+                f"{path}:{line}: {table}.{index}.{key}: {value!r} is used twice"
+            )
+        seen.add(value)
+    return faults
 
 
 def _unique(ids: list[str], table: str, key: str, path: Path, text: str) -> None:
     """Each id once: a second step, rule or choice of the same id is a fault."""
-    seen: set[str] = set()
-    for index, value in enumerate(ids):
-        if value in seen:
-            line = locate(text, (table, index, key))
-            raise ConfigError(
-                f"{path}:{line}: {table}.{index}.{key}: {value!r} is used twice"
-            )
-        seen.add(value)
+    faults = _twice(ids, table, key, path, text)
+    if faults:
+        raise ConfigError(faults[0])
 
 
 def load_model(path: Path, model: type) -> Any:

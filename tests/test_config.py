@@ -78,7 +78,11 @@ def test_a_protocol_step_without_minutes(override):
 
 
 def test_unknown_protocol_lists_the_valid_names(settings):
-    with pytest.raises(ConfigError, match="unknown protocol 'daily'; valid: tips"):
+    with pytest.raises(
+        ConfigError,
+        match="unknown protocol 'daily'; "
+        "valid: initial, pm_review, screening, sst, tips$",
+    ):
         settings.protocol("daily")
 
 

@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -66,6 +67,7 @@ def test_review_over_ssh_a_meeting_and_a_search(server, sample_path, tmp_path):
         terminal.wait_for("2 meetings")
         terminal.keys("/")
         terminal.wait_for("Search")
+        time.sleep(0.5)  # no mark on a plain screen says the field has focus
         terminal.type("repeated reading")
         screen = terminal.wait_for("Add repeated reading passages")
         assert CLOSED in screen

@@ -14,7 +14,9 @@ from pathlib import Path
 from mtss_tui import __version__
 
 EXAMPLES = {
-    "meet": "example:\n  mtss meet --team grade-3 --protocol tips --as 'R. Alder'",
+    "meet": "example:\n  mtss meet --team grade-3 --protocol tips --as 'R. Alder'\n"
+    "  mtss meet --protocol initial --student S3022\n"
+    "  mtss meet --team grade-2 --protocol screening",
     "follow": "example:\n  mtss follow --db school.db\n"
     "  mtss follow --meeting M-2026-11-13-grade-3",
     "review": "example:\n  mtss review --db school.db\n"
@@ -25,6 +27,10 @@ EXAMPLES = {
     "  mtss minutes M-2026-11-13-grade-3 --format csv > minutes.csv",
     "actions": "example:\n  mtss actions --overdue\n"
     "  mtss actions --owner Alder --status all --format ics > follow-ups.ics",
+    "protocols": "example:\n  mtss protocols\n  mtss protocols --format json\n"
+    "  mtss protocols check school/protocols/reading_team.toml",
+    "quality": "example:\n  mtss quality --team grade-3\n"
+    "  mtss quality --team grade-3 --format json",
     "search": "example:\n  mtss search 'reading fluency' --format json",
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
     "brief": "example:\n  mtss brief --team grade-3\n"
@@ -105,7 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
         "Run a timed team meeting, or resume the team's unfinished one.",
     )
     meet.add_argument("--team", help="team id or title (default: the first team)")
-    meet.add_argument("--protocol", help="protocol name (default: tips)")
+    meet.add_argument(
+        "--protocol", help="protocol name (default: tips; `mtss protocols` lists them)"
+    )
+    meet.add_argument(
+        "--student",
+        metavar="ID",
+        help="the student a one-student protocol is about (initial, sst, "
+        "pm_review); the team defaults to the one whose grades hold the student",
+    )
     meet.add_argument("--as", dest="actor", help="who is recording (default: login)")
 
     follow = command(
@@ -197,6 +211,33 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument(
         "--format", choices=["table", "csv", "json", "ics"], default="table"
     )
+
+    protocols = command(
+        "protocols",
+        "list the meeting protocols, or check a protocol file",
+        "List the protocols a meeting can run (the built-in ones and a school's "
+        "own from --config), or with `check FILE` validate one protocol file: "
+        "every fault is printed as file:line: key: problem, and the exit code "
+        "is 2.",
+    )
+    protocols.add_argument(
+        "check", nargs="?", choices=["check"], help="validate FILE instead of listing"
+    )
+    protocols.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    protocols.add_argument("--format", choices=["table", "json"], default="table")
+
+    quality = command(
+        "quality",
+        "meeting foundations met, meeting by meeting",
+        "How a team's meetings keep the meeting foundations, oldest first: "
+        "started on time (within 5 minutes of the start time set at the last "
+        "meeting), at least 75%% of members present at the start and at the "
+        "end, every role filled, ended within the planned time, next meeting "
+        "set, and the team's own evaluation answers; then the share of meetings "
+        "that met each. Judged when each meeting closed.",
+    )
+    quality.add_argument("--team", help="team id or title (default: the first team)")
+    quality.add_argument("--format", choices=["table", "json"], default="table")
 
     search = command(
         "search",

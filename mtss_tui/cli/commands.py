@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mtss_tui.errors import UserError
 from mtss_tui.paths import bundled, cache_dir, config_override, default_db_path
-from mtss_tui.services.teams import SchoolError, resolve_team
+from mtss_tui.services.teams import SchoolError, resolve_team, team_of_student
 from mtss_tui.store import open_db, queries
 from mtss_tui.store.audit import Recorder, login_name
 from mtss_tui.store.db import is_empty
@@ -73,10 +73,19 @@ def meet(args: Namespace) -> int:
         settings.protocol(args.protocol)
     path = _db_path(args)
     db, created = _open_school(path, _actor(args), _default_db(args))
-    team = resolve_team(db, getattr(args, "team", None))
+    student = getattr(args, "student", None)
+    team = (
+        team_of_student(db, student)
+        if student and not getattr(args, "team", None)
+        else resolve_team(db, getattr(args, "team", None))
+    )
 
     session = MeetingSession.open(
-        Recorder(db, _actor(args)), settings, team, getattr(args, "protocol", None)
+        Recorder(db, _actor(args)),
+        settings,
+        team,
+        getattr(args, "protocol", None),
+        student=student,
     )
 
     from mtss_tui.tui.app import MeetingApp
@@ -91,6 +100,7 @@ def meet(args: Namespace) -> int:
         notice=created,
         session=session,
         ascii_only=True if getattr(args, "ascii", False) else None,
+        student=student,
     )
     app.run()
     db.close()
@@ -412,6 +422,42 @@ def _remove_database(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def protocols(args: Namespace) -> int:
+    from mtss_tui.cli.protocols import protocols_text, valid_text
+    from mtss_tui.config import load_protocol
+
+    settings = _settings(args)
+    if args.check is None:
+        if args.file is not None:
+            raise SchoolError("give `check FILE` to validate a protocol file")
+        sys.stdout.write(protocols_text(settings.protocols, args.format))
+        return 0
+    if args.file is None:
+        raise SchoolError("check needs the protocol FILE to validate")
+    from mtss_tui.config import ConfigError
+
+    try:
+        protocol = load_protocol(args.file, settings.vocabulary)
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    sys.stdout.write(valid_text(args.file, protocol))
+    return 0
+
+
+def quality(args: Namespace) -> int:
+    from mtss_tui.cli.quality import quality_text
+    from mtss_tui.services.quality import quality_report
+
+    db = open_db(_db_path(args), readonly=True)
+    try:
+        report = quality_report(db, resolve_team(db, args.team))
+    finally:
+        db.close()
+    sys.stdout.write(quality_text(report, args.format))
+    return 0
+
+
 def _delimiter(given: str | None) -> str | None:
     names = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
     if not given:
@@ -428,6 +474,8 @@ def _delimiter(given: str | None) -> str | None:
 COMMANDS = {
     "actions": actions,
     "search": search,
+    "protocols": protocols,
+    "quality": quality,
     "import": import_files,
     "meet": meet,
     "follow": follow,

@@ -13,9 +13,43 @@ from typing import Annotated, ClassVar, Literal
 from annotated_types import Gt, Le, MinLen
 
 StepKind = Literal[
-    "previous_items", "student_review", "new_concerns", "admin", "evaluation"
+    "previous_items",
+    "student_review",
+    "new_concerns",
+    "admin",
+    "discussion",
+    "screening_status",
+    "screening_groups",
+    "evaluation",
 ]
 """What a step's screen shows and records."""
+
+RecordField = Literal[
+    "item_reviews",
+    "decision",
+    "action_items",
+    "notes",
+    "group_interventions",
+    "evaluation",
+    "next_meeting",
+]
+"""What a step can store; a protocol file declares which of these each step keeps."""
+
+KIND_RECORDS: dict[str, frozenset[str]] = {
+    "previous_items": frozenset({"item_reviews", "action_items", "notes"}),
+    "student_review": frozenset({"decision", "action_items", "notes"}),
+    "new_concerns": frozenset({"notes", "action_items"}),
+    "admin": frozenset({"notes", "action_items"}),
+    "discussion": frozenset({"notes", "action_items"}),
+    "screening_status": frozenset({"notes", "action_items"}),
+    "screening_groups": frozenset({"group_interventions", "action_items"}),
+    "evaluation": frozenset({"evaluation", "next_meeting", "action_items"}),
+}
+"""What each step kind's screen is able to record: a protocol that declares more
+would promise the team a field nobody can fill in."""
+
+Scope = Literal["team", "student"]
+"""A team meeting works through a queue; a student meeting is about one student."""
 
 STRICT: dict = {"extra": "forbid", "strict": True, "allow_inf_nan": False}
 """pydantic settings for configuration records: no unknown keys, no coercion,
@@ -32,6 +66,10 @@ class Step:
     kind: StepKind
     prompts: list[str] = field(default_factory=list)
     """Questions the facilitator reads at this step."""
+    records: list[RecordField] = field(default_factory=list)
+    """The fields this step fills in, for the minutes and the validator."""
+    decisions: list[str] = field(default_factory=list)
+    """Decision ids (from the vocabulary) this step offers; none means every one."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +80,7 @@ class Protocol:
     title: str
     steps: Annotated[list[Step], MinLen(1)]
     description: str = ""
+    scope: Scope = "team"
     student_minutes: Annotated[float, Gt(0), Le(120)] = 5
     """The time box of each student in a student-review step."""
 

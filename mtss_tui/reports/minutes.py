@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from mtss_tui.domain.clock import mmss
 from mtss_tui.domain.protocol import Vocabulary
 from mtss_tui.errors import UserError
+from mtss_tui.reports.groups import group_section
 from mtss_tui.reports.markdown import cell as _cell
 from mtss_tui.reports.minutes_people import attendance, roles
 from mtss_tui.reports.minutes_problems import new_problems, previous_problems
+from mtss_tui.reports.student_meeting import subject_section
 from mtss_tui.store import queries
 
 RESTRICTED_NOTE = "(restricted note, not shown)"
@@ -64,6 +66,7 @@ def render_minutes(
     meeting = record.meeting
     sections = [
         _header(db, record),
+        subject_section(db, record.meeting),
         roles(db, meeting_id, vocabulary, record.staff),
         attendance(db, meeting_id),
         _times(db, record),
@@ -73,6 +76,7 @@ def render_minutes(
         _previous(record),
         _students(record),
         new_problems(db, meeting),
+        group_section(db, meeting_id),
         _admin(record),
         _notes(record),
         _evaluation(db, record),

@@ -28,6 +28,21 @@ def _day(text: str, field: str, not_before) -> str:
         raise MeetingError(str(problem)) from None
 
 
+def _clock_time(text: str) -> str:
+    """A start time as HH:MM, or the reason it is not one."""
+    hours, colon, minutes = text.partition(":")
+    if (
+        colon
+        and hours.isdigit()
+        and minutes.isdigit()
+        and len(minutes) == 2
+        and int(hours) < 24
+        and int(minutes) < 60
+    ):
+        return f"{int(hours):02d}:{minutes}"
+    raise MeetingError(f"next meeting time {text!r}: expected HH:MM, e.g. 07:45")
+
+
 class MeetingEntries:
     """Recording, for `MeetingSession`: it supplies the recorder and the meeting."""
 
@@ -96,7 +111,7 @@ class MeetingEntries:
     ) -> int:
         """One decision per student and meeting; recording again corrects it."""
         self._open_for_entries()
-        valid = [c.id for c in self.settings.vocabulary.decisions]
+        valid = [choice_id for _, choice_id in self.decision_choices()]
         if kind not in valid:
             raise MeetingError(f"unknown decision {kind!r}; valid: {', '.join(valid)}")
         if not rationale.strip():
@@ -249,6 +264,7 @@ class MeetingEntries:
         self._open_for_entries()
         if not text.strip():
             raise MeetingError("a note needs some text")
+        student_id = student_id or self.student_id  # a student meeting's notes
         return self.recorder.insert(
             "notes",
             {
@@ -278,12 +294,14 @@ class MeetingEntries:
             self.meeting_id,
         )
 
-    def set_next_meeting(self, day: str) -> None:
+    def set_next_meeting(self, day: str, at: str | None = None) -> None:
+        """The next meeting's date and, if known, its start time (HH:MM): the
+        next meeting is judged against that time for starting on time."""
         self._open_for_entries()
         value = _day(day, "next meeting", self.today())
+        values = {"next_meeting_date": value}
+        if at is not None and at.strip():
+            values["next_meeting_time"] = _clock_time(at.strip())
         self.recorder.update(
-            "meetings",
-            {"meeting_id": self.meeting_id},
-            {"next_meeting_date": value},
-            self.meeting_id,
+            "meetings", {"meeting_id": self.meeting_id}, values, self.meeting_id
         )

@@ -13,7 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from mtss_tui.config import Settings, protocol_from_plain
@@ -52,6 +52,20 @@ def _holder_alive(holder: str | None, held_at: float | None) -> bool:
     return held_at is not None and time.time() - held_at < HOLD_SECONDS
 
 
+def _check_scope(db, protocol: Protocol, student: str | None) -> None:
+    """A one-student protocol needs its student; a team protocol takes none."""
+    if protocol.scope == "student" and student is None:
+        raise MeetingError(
+            f"protocol {protocol.name!r} is about one student: give --student ID"
+        )
+    if protocol.scope == "team" and student is not None:
+        raise MeetingError(
+            f"protocol {protocol.name!r} is a team meeting; it takes no --student"
+        )
+    if student is not None and not queries.student_names(db, {student}):
+        raise MeetingError(f"no student {student!r}")
+
+
 class MeetingSession(
     MeetingAttendance, MeetingQueue, MeetingProblems, MeetingEntries, MeetingOpening
 ):
@@ -64,13 +78,18 @@ class MeetingSession(
         meeting: dict,
         now: Callable[[], float] = time.time,
         today: Callable[[], date] = date.today,
+        wall: Callable[[], datetime] | None = None,
     ) -> None:
         self.recorder = recorder
         self.today = today
+        self.wall = wall or (lambda: datetime.fromisoformat(recorder.now()))
+        """The time of day the meeting starts and ends, for its quality record."""
         self.db = recorder.db
         self.settings = settings
         self.meeting_id: str = meeting["meeting_id"]
         self.team: str = meeting["team"]
+        self.student_id: str | None = meeting["student_id"]
+        """The student a one-student protocol is about; None in a team meeting."""
         # A meeting runs the protocol it started with, even if the file changes.
         self.protocol: Protocol = (
             protocol_from_plain(json.loads(meeting["protocol_json"]))
@@ -95,23 +114,30 @@ class MeetingSession(
         protocol: str | None = None,
         today: date | None = None,
         now: Callable[[], float] = time.time,
+        student: str | None = None,
+        wall: Callable[[], datetime] | None = None,
     ) -> MeetingSession:
-        """Resume the team's unfinished meeting, or set up a new one."""
+        """Resume the team's unfinished meeting, or set up a new one.
+
+        A protocol of `student` scope runs on one student, given as `student`;
+        the team's meeting about that student is resumed, not its team meeting.
+        """
         days = [] if today is None else [lambda: today]
-        existing = queries.open_meeting(recorder.db, team)
+        existing = queries.open_meeting(recorder.db, team, student)
         if existing is not None:
             if _holder_alive(existing["holder"], existing["held_at"]):
                 raise MeetingError(
                     f"meeting {existing['meeting_id']} is open in another mtss "
                     f"({existing['holder']}); finish or quit it there first"
                 )
-            session = cls(recorder, settings, existing, now, *days)
+            session = cls(recorder, settings, existing, now, *days, wall=wall)
             session.hold()
             return session
 
         chosen = settings.protocol(protocol or "tips")
+        _check_scope(recorder.db, chosen, student)
         day = (today or date.today()).isoformat()
-        meeting_id = f"M-{day}-{team}"
+        meeting_id = f"M-{day}-{team}" + (f"-{student}" if student else "")
         taken = queries.meeting(recorder.db, meeting_id)
         suffix = 2
         while taken is not None:
@@ -128,6 +154,7 @@ class MeetingSession(
                         "team": team,
                         "protocol": chosen.name,
                         "protocol_json": json.dumps(asdict(chosen)),
+                        "student_id": student,
                         "date": day,
                         "status": "setup",
                         "recorded_by": recorder.actor,
@@ -149,9 +176,16 @@ class MeetingSession(
         except sqlite3.IntegrityError:
             # Another `mtss meet` set up the same meeting a moment ago: join it
             # (or be told it is held) as if it had been there first.
-            return cls.open(recorder, settings, team, protocol, today, now)
+            return cls.open(
+                recorder, settings, team, protocol, today, now, student, wall
+            )
         return cls(
-            recorder, settings, queries.meeting(recorder.db, meeting_id), now, *days
+            recorder,
+            settings,
+            queries.meeting(recorder.db, meeting_id),
+            now,
+            *days,
+            wall=wall,
         )
 
     def hold(self) -> None:
@@ -187,11 +221,31 @@ class MeetingSession(
             {"meeting_id": self.meeting_id},
             {
                 "status": "in_progress",
-                "started_at": self.recorder.now(),
+                "started_at": self.wall().isoformat(timespec="seconds"),
             },
             self.meeting_id,
         )
         self.checkpoint()
+
+    def review_queue(self, school) -> list:
+        """The students a review step works through: the team's flagged
+        students, most urgent first, or the one student the meeting is about."""
+        if self.student_id is None:
+            return school.queue(self.team)
+        from mtss_tui.services.school import QueueEntry
+
+        record = school.records([self.student_id])[self.student_id]
+        flags = school.flags_of(self.student_id)
+        return [QueueEntry(self.student_id, record.name, record.grade, flags)]
+
+    def decision_choices(self) -> list[tuple[str, str]]:
+        """(label, id) of the decisions the current step offers."""
+        offered = self.step.decisions
+        return [
+            (c.label, c.id)
+            for c in self.settings.vocabulary.decisions
+            if not offered or c.id in offered
+        ]
 
     # The clock.
 
@@ -285,10 +339,14 @@ class MeetingSession(
             {"meeting_id": self.meeting_id},
             {
                 "status": "closed",
-                "ended_at": self.recorder.now(),
+                "ended_at": self.wall().isoformat(timespec="seconds"),
             },
             self.meeting_id,
         )
+        from mtss_tui.services.quality import record_quality
+
+        roles = tuple(c.id for c in self.settings.vocabulary.roles)
+        record_quality(self.recorder, self.meeting_id, roles)
         from mtss_tui.reports.minutes import render_minutes
 
         text = render_minutes(self.db, self.meeting_id, self.settings.vocabulary)

@@ -61,6 +61,8 @@ def write_sample(db_path: Path, actor: str, force: bool = False) -> dict[str, in
 
 def _clear(db: Database) -> None:
     for table in (
+        "meeting_quality",
+        "group_assignments",
         "meeting_wins",
         "norms_reviews",
         "problem_reviews",

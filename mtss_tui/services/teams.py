@@ -24,3 +24,11 @@ def resolve_team(db, team: str | None) -> str:
     if team.lower() in titles:
         return titles[team.lower()]
     raise SchoolError(f"unknown team {team!r}; valid: {', '.join(known)}")
+
+
+def team_of_student(db, student_id: str) -> str:
+    """The first team whose grades hold the student, for a one-student meeting."""
+    for team in queries.teams(db):
+        if student_id in queries.team_student_ids(db, team["team"]):
+            return team["team"]
+    raise SchoolError(f"no team holds student {student_id!r}; give --team")

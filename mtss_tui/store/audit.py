@@ -126,4 +126,7 @@ NATURAL_KEYS = {
     "review_queue": ("meeting_id", "student_id"),
     "norms_reviews": ("meeting_id",),
     "meeting_wins": ("meeting_id", "position"),
+    "meeting_quality": ("meeting_id",),
+    "group_assignments": ("intervention_id",),
+    "interventions": ("intervention_id",),
 }

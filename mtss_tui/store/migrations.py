@@ -365,7 +365,43 @@ V6 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6]
+V7 = [
+    # A meeting about one student (initial meeting, student support team,
+    # progress review) names the student; team meetings leave it empty.
+    "ALTER TABLE meetings ADD COLUMN student_id TEXT REFERENCES students(student_id)",
+    # The next meeting's start time, beside its date: the next meeting is then
+    # judged against it for starting on time.
+    "ALTER TABLE meetings ADD COLUMN next_meeting_time TEXT",
+    # Interventions a screening meeting gave a group of students at once; one
+    # row per student's own intervention, all of one group sharing its number.
+    """CREATE TABLE group_assignments (
+        intervention_id TEXT PRIMARY KEY REFERENCES interventions(intervention_id),
+        meeting_id TEXT NOT NULL REFERENCES meetings(meeting_id),
+        group_no INTEGER NOT NULL,
+        student_id TEXT NOT NULL REFERENCES students(student_id)
+    )""",
+    # The meeting foundations as found when a meeting closed. Each check is
+    # 'yes', 'no' or, where the fact was not recorded, 'unknown'.
+    """CREATE TABLE meeting_quality (
+        meeting_id TEXT PRIMARY KEY REFERENCES meetings(meeting_id),
+        started_on_time TEXT NOT NULL,
+        start_minutes_late REAL,
+        present_at_start TEXT NOT NULL,
+        share_present_at_start REAL,
+        present_at_end TEXT NOT NULL,
+        share_present_at_end REAL,
+        roles_filled TEXT NOT NULL,
+        roles_missing TEXT NOT NULL DEFAULT '',
+        ended_on_time TEXT NOT NULL,
+        planned_seconds REAL NOT NULL,
+        actual_seconds REAL NOT NULL,
+        next_meeting_scheduled TEXT NOT NULL,
+        evaluation TEXT NOT NULL DEFAULT '{}',
+        recorded_at TEXT NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6, V7]
 """Index i holds the statements that take a file from version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -188,13 +188,14 @@ def _intervention(r: dict[str, Any]) -> Intervention:
     )
 
 
-def open_meeting(db, team: str) -> dict[str, Any] | None:
-    """The team's meeting that was started and not closed, if any."""
+def open_meeting(db, team: str, student_id: str | None = None) -> dict[str, Any] | None:
+    """The team's meeting that was started and not closed, if any: its team
+    meeting, or with `student_id` its meeting about that student."""
     return one(
         db,
-        "SELECT * FROM meetings WHERE team = ? AND status != 'closed' "
-        "ORDER BY date DESC, started_at DESC LIMIT 1",
-        [team],
+        "SELECT * FROM meetings WHERE team = ? AND student_id IS ? "
+        "AND status != 'closed' ORDER BY date DESC, started_at DESC LIMIT 1",
+        [team, student_id],
     )
 
 

@@ -51,6 +51,7 @@ class MeetingApp(App[None]):
         tick: bool = True,
         session: MeetingSession | None = None,
         ascii_only: bool | None = None,
+        student: str | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -58,6 +59,7 @@ class MeetingApp(App[None]):
         self.settings = settings
         self.team = team
         self.protocol_name = protocol
+        self.student = student
         self.actor = actor
         self.notice = notice
         self.now = now
@@ -78,6 +80,7 @@ class MeetingApp(App[None]):
                 self.team,
                 self.protocol_name,
                 now=self.now,
+                student=self.student,
             )
         self.meeting_id = self.session.meeting_id
         self.sub_title = f"{self.meeting_id} · recording as {self.actor}"

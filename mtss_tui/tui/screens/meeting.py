@@ -221,7 +221,7 @@ class MeetingScreen(Screen):
             )
             return
         student_id = pane.shown_id
-        choices = [(c.label, c.id) for c in self.app.settings.vocabulary.decisions]
+        choices = self.app.session.decision_choices()
         label = f"{pane.shown_name} ({student_id})"
         current = self.app.session.decision_of(student_id)
 

@@ -21,6 +21,7 @@ class EvaluationPane(StepPane):
         answers = [(a.label, a.id) for a in vocabulary.evaluation_answers]
         given = self.app.session.evaluation_answers()
         with VerticalScroll():
+            yield from self.compose_prompts()  # a closing step's own questions
             yield Static(
                 "tab moves between the answers; enter opens a list", classes="hint"
             )
@@ -38,6 +39,12 @@ class EvaluationPane(StepPane):
                 or (date.today() + timedelta(days=14)).isoformat()
             )
             yield Input(value=next_date, id="next-meeting")
+            yield Label("Start time (HH:MM, for starting on time)")
+            yield Input(
+                value=self.app.session.record["next_meeting_time"] or "",
+                placeholder="07:45",
+                id="next-meeting-time",
+            )
             yield EndAttendance(id="end-attendance-box")
             yield Label("", id="evaluation-error")
             yield Button(
@@ -83,7 +90,8 @@ class EvaluationPane(StepPane):
             return
         try:
             self.app.session.set_next_meeting(
-                self.query_one("#next-meeting", Input).value
+                self.query_one("#next-meeting", Input).value,
+                self.query_one("#next-meeting-time", Input).value,
             )
         except MeetingError as problem:
             error.update(Text(str(problem)))

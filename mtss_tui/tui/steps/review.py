@@ -46,7 +46,7 @@ class StudentReviewPane(StepPane):
             yield StudentCardView(id="card")
 
     def on_mount(self) -> None:
-        self.ranked = self.app.school.queue(self.app.session.team)
+        self.ranked = self.app.session.review_queue(self.app.school)
         self.ranked_ids = [e.student_id for e in self.ranked]
         self.put_in_order(self.app.session.review_order(self.ranked_ids))
         self.shown_id: str | None = None
