@@ -184,7 +184,16 @@ def test_quality_table_shows_a_row_per_meeting_and_the_shares(
         "yes/so_so/yes/no",
     ]
     assert lines[2].split()[2:8] == ["no", "no", "no", "no", "no", "yes"]
-    assert lines[4].split() == ["share", "met", "1/2", "2/3", "2/3", "2/3", "2/3", "2/3"]
+    assert lines[4].split() == [
+        "share",
+        "met",
+        "1/2",
+        "2/3",
+        "2/3",
+        "2/3",
+        "2/3",
+        "2/3",
+    ]
 
 
 def test_a_start_time_that_is_not_a_time_is_refused(sample_db, settings, clock):
