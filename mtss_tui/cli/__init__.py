@@ -79,6 +79,18 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"{text!r}: expected YYYY-MM-DD") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected a whole number, 1 or more"
+        )
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     top = _options(None)
     common = _options(argparse.SUPPRESS)
@@ -246,7 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Words match as prefixes; all must appear.",
     )
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument(
+        "--limit", type=_positive, default=50, help="at most this many (default 50)"
+    )
     search.add_argument(
         "--restricted", action="store_true", help="include notes marked restricted"
     )

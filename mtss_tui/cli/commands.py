@@ -252,6 +252,8 @@ def _format_rows(rows: list[dict], form: str) -> str:
     import io
     import json
 
+    from mtss_tui.reports.spreadsheet import safe_row
+
     if form == "json":
         return json.dumps(rows, indent=2) + "\n"
     columns = [
@@ -269,7 +271,7 @@ def _format_rows(rows: list[dict], form: str) -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_row(r) for r in rows)
         return out.getvalue()
     if not rows:
         return "No students are flagged.\n"

@@ -11,6 +11,8 @@ import io
 import json
 from dataclasses import asdict
 
+from mtss_tui.reports.spreadsheet import safe_row
+
 
 def actions_text(items, form: str) -> str:
     if form == "ics":
@@ -25,7 +27,7 @@ def actions_text(items, form: str) -> str:
         columns = list(rows[0]) if rows else ["item_id"]
         writer = csv.DictWriter(out, columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_row(r) for r in rows)
         return out.getvalue()
     if not items:
         return "No action items match.\n"

@@ -6,6 +6,7 @@ import csv
 import io
 
 from mtss_tui.reports.minutes import load_record
+from mtss_tui.reports.spreadsheet import safe_row
 
 COLUMNS = (
     "meeting_id",
@@ -91,5 +92,5 @@ def minutes_csv(db, meeting_id: str, vocabulary) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
-    writer.writerows({**base, **row} for row in rows)
+    writer.writerows(safe_row({**base, **row}) for row in rows)
     return out.getvalue()

@@ -46,8 +46,8 @@ def follow_ups(
     where = [f"i.status IN ({', '.join('?' for _ in wanted)})"]
     params: list = list(wanted)
     if owner:
-        where.append("lower(i.owner) LIKE ?")
-        params.append(f"%{owner.lower()}%")
+        where.append("instr(lower(i.owner), ?) > 0")  # no LIKE wildcards in names
+        params.append(owner.lower())
     if team:
         where.append("m.team = ?")
         params.append(team)

@@ -223,12 +223,18 @@ def _check_references(db: Database, batch: Batch, faults: list[str]) -> None:
             known = {r[0] for r in db.execute(f"SELECT {target_key} FROM {target}")}
             known |= {s.row[target_key] for s in batch.rows.get(target, [])}
             hidden = (table, column) in batch.private
+            same: dict[str, int] = {}
             for sourced in rows:
                 value = sourced.row.get(column)
                 if value is not None and value not in known:
                     shown = HIDDEN if hidden else repr(value)
-                    faults.append(
+                    fault = (
                         f"{sourced.origin}:{sourced.line}: {column}: {shown}: "
                         f"expected a {column} already in {target} "
                         f"(import {target} first)"
                     )
+                    same[fault] = same.get(fault, 0) + 1
+            # Rows a reader made from one record (a student's school days) give
+            # one fault, with how many rows it stands for.
+            for fault, count in same.items():
+                faults.append(fault + (f" ({count} rows)" if count > 1 else ""))

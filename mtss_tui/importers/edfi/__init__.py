@@ -26,7 +26,9 @@ from mtss_tui.importers.edfi.xmlstream import read_records
 def interchange_files(path: Path) -> list[Path]:
     """The XML files to look at: the folder's `.xml` files, or the one file."""
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix.lower() == ".xml")
+        return sorted(
+            p for p in path.iterdir() if p.suffix.lower() == ".xml" and p.is_file()
+        )
     return [path]
 
 

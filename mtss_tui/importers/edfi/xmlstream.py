@@ -53,10 +53,13 @@ class Node:
         return [c for c in self.children if c.tag == tag]
 
     def descendants(self, tag: str) -> Iterator[Node]:
-        for c in self.children:
-            if c.tag == tag:
-                yield c
-            yield from c.descendants(tag)
+        """Depth first, without recursion: a file may nest elements very deep."""
+        stack = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            if node.tag == tag:
+                yield node
+            stack.extend(reversed(node.children))
 
     def find(self, tag: str) -> str:
         """The text of the first element named `tag` at any depth, or ''."""
@@ -119,9 +122,15 @@ def read_records(
     parser.setFeature(feature_namespaces, True)
     parser.setContentHandler(builder)
     try:
-        parser.parse(str(path))
+        # A file object, never a name: the parser would open anything that is
+        # not a plain file path as a URL.
+        with path.open("rb") as stream:
+            parser.parse(stream)
     except _Unused:
         pass
+    except RecursionError:
+        faults.append(f"{path}: refused: elements nested too deep for a record")
+        return ""
     except SAXParseException as error:
         faults.append(
             f"{path}:{error.getLineNumber()}: not well-formed XML: {error.getMessage()}"

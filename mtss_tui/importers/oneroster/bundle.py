@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 VERSIONS = ("1.0", "1.1", "1.2")
 MODES = ("bulk", "delta", "absent")
-MAX_MEMBER_BYTES = 512 * 1024 * 1024
+MAX_MEMBER_BYTES = 128 * 1024 * 1024
+"""A roster file larger than this (uncompressed) is refused: the largest
+district's users or enrollments file is a fraction of it, and reading is done
+in memory, several copies deep."""
+MAX_BUNDLE_BYTES = 384 * 1024 * 1024
+"""The same for the files of one bundle together, so a zip of small parts that
+expand hugely (a zip bomb) is refused before it fills the machine's memory."""
 """A roster file larger than this is not a roster; refusing it keeps memory safe."""
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -92,9 +99,19 @@ class Bundle:
         if self._zip is None:
             return (self.where / member).read_bytes()
         info = self._zip.getinfo(member)
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise BundleError(f"{self.where}: member {member!r}: too large to read")
-        return self._zip.read(info)
+        self._read_bytes = getattr(self, "_read_bytes", 0) + info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or self._read_bytes > MAX_BUNDLE_BYTES:
+            raise BundleError(
+                f"{self.where}: member {member!r}: expands to {info.file_size:,} "
+                "bytes, more than a roster file holds; expected a OneRoster bundle"
+            )
+        try:
+            return self._zip.read(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+            raise BundleError(
+                f"{self.where}: member {member!r}: damaged ({error}); export the "
+                "bundle again"
+            ) from None
 
     def close(self) -> None:
         if self._zip is not None:
