@@ -211,3 +211,26 @@ def test_a_stemmed_match_is_highlighted_too():
     shown = marked.replace(MARK_START, "[").replace(MARK_END, "]")
     # "decode" stems to "decod", which begins both forms; "code" is not a match.
     assert shown == "[Decoding] improved; [decodes] CVC words; code review"
+
+
+def test_a_student_is_found_by_id_or_name(sample_path, capsys):
+    # S3005 had a decision and two action items at the grade-3 meeting of
+    # 2026-11-13 (sample_data/history/).
+    hits = json.loads(
+        run(capsys, "search", "S3005", "--db", str(sample_path), "--format", "json")
+    )
+    assert {(h["kind"], h["student_id"]) for h in hits} == {
+        ("decision", "S3005"),
+        ("action_item", "S3005"),
+    }
+    assert len(hits) == 3
+
+    db = open_db(sample_path, readonly=True)
+    [(family,)] = db.execute(
+        "SELECT family_name FROM students WHERE student_id = 'S3005'"
+    )
+    db.close()
+    by_name = json.loads(
+        run(capsys, "search", family, "--db", str(sample_path), "--format", "json")
+    )
+    assert {h["student_id"] for h in by_name} == {"S3005"}

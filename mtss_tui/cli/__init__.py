@@ -26,12 +26,12 @@ EXAMPLES = {
     "minutes": "example:\n  mtss minutes M-2026-11-13-grade-3 --format md\n"
     "  mtss minutes M-2026-11-13-grade-3 --format csv > minutes.csv",
     "actions": "example:\n  mtss actions --overdue\n"
-    "  mtss actions --owner Alder --status all --format ics > follow-ups.ics",
+    "  mtss actions --owner Mossbottom --status all --format ics > follow-ups.ics",
     "protocols": "example:\n  mtss protocols\n  mtss protocols --format json\n"
     "  mtss protocols check school/protocols/reading_team.toml",
     "quality": "example:\n  mtss quality --team grade-3\n"
     "  mtss quality --team grade-3 --format json",
-    "search": "example:\n  mtss search 'reading fluency' --format json",
+    "search": "example:\n  mtss search 'aim line' --format json\n  mtss search S3005",
     "progress": "example:\n  mtss progress S3022 --measure orf_pm --format json",
     "brief": "example:\n  mtss brief --team grade-3\n"
     "  mtss brief --team grade-2 --format html --output brief.html",

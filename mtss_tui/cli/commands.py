@@ -60,8 +60,8 @@ def meet(args: Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "mtss meet: needs a terminal (stdin and stdout are not a TTY); for "
-            "scripts use the batch commands: mtss flags, mtss brief, mtss progress, "
-            "mtss minutes, mtss sample",
+            "scripts use the batch commands: mtss flags, brief, progress, minutes, "
+            "actions, search, import, sample",
             file=sys.stderr,
         )
         return 2

@@ -71,5 +71,5 @@ def search_text(hits, form: str) -> str:
             f"{h.date}  {h.team}  {h.kind.replace('_', ' ')}{whom}: "
             f"{h.plain('[', ']')}  ({h.meeting_id}, by {h.recorded_by})"
         )
-    lines.append(f"{len(hits)} matches")
+    lines.append(f"{len(hits)} match" + ("" if len(hits) == 1 else "es"))
     return "\n".join(lines) + "\n"

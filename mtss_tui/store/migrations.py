@@ -225,13 +225,22 @@ V2 = [
 
 
 def _indexed(kind: str, table: str, key: str, text: str, restricted: str) -> list[str]:
-    """Triggers that keep the search index in step with one table."""
-    row = f"'{kind}', NEW.{key}, NEW.meeting_id, NEW.student_id, {text}, {restricted}"
-    delete = f"DELETE FROM search_index WHERE kind = '{kind}' AND ref = OLD.{key};"
-    insert = (
-        "INSERT INTO search_index "
-        f"(kind, ref, meeting_id, student_id, body, restricted) VALUES ({row});"
+    """Triggers that keep the search index in step with one table.
+
+    Each entry is indexed with the id and name of the student it is about, so
+    a search for a student finds what was decided for them.
+    """
+    about = (
+        "coalesce(NEW.student_id || ' ' || (SELECT given_name || ' ' || family_name "
+        "FROM students WHERE student_id = NEW.student_id), '')"
     )
+    row = (
+        f"'{kind}', NEW.{key}, NEW.meeting_id, NEW.student_id, {text}, {about}, "
+        f"{restricted}"
+    )
+    columns = "(kind, ref, meeting_id, student_id, body, about, restricted)"
+    delete = f"DELETE FROM search_index WHERE kind = '{kind}' AND ref = OLD.{key};"
+    insert = f"INSERT INTO search_index {columns} VALUES ({row});"
     return [
         f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} "
         f"BEGIN {insert} END",
@@ -239,10 +248,10 @@ def _indexed(kind: str, table: str, key: str, text: str, restricted: str) -> lis
         f"BEGIN {delete} {insert} END",
         f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} "
         f"BEGIN {delete} END",
-        "INSERT INTO search_index "
-        "(kind, ref, meeting_id, student_id, body, restricted) "
+        f"INSERT INTO search_index {columns} "
         f"SELECT '{kind}', {key}, meeting_id, student_id, "
-        f"{text.replace('NEW.', '')}, {restricted.replace('NEW.', '')} FROM {table}",
+        f"{text.replace('NEW.', '')}, {about.replace('NEW.', f'{table}.')}, "
+        f"{restricted.replace('NEW.', '')} FROM {table}",
     ]
 
 
@@ -252,7 +261,7 @@ V3 = [
     # present or future, indexes without knowing about it.
     """CREATE VIRTUAL TABLE search_index USING fts5(
         kind UNINDEXED, ref UNINDEXED, meeting_id UNINDEXED, student_id UNINDEXED,
-        body, restricted UNINDEXED, tokenize = 'porter unicode61'
+        body, about, restricted UNINDEXED, tokenize = 'porter unicode61'
     )""",
     *_indexed(
         "decision", "decisions", "decision_id", "NEW.kind || ': ' || NEW.rationale", "0"
