@@ -147,14 +147,13 @@ def review(args: Namespace) -> int:
 
     from mtss_tui.services.review import Reviewer
 
-    settings = _settings(args)
     db = open_db(_db_path(args), readonly=True)
     try:
         from mtss_tui.tui.review.app import ReviewApp
 
         reviewer = Reviewer(
             db,
-            settings.vocabulary,
+            lambda: _settings(args).vocabulary,
             restricted=args.restricted,
             today=args.as_of,
         )

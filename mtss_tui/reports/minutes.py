@@ -182,6 +182,12 @@ def _times(db, record: Record) -> list[str]:
         "SELECT * FROM student_times WHERE meeting_id = ? ORDER BY rowid",
         [meeting_id],
     )
+    decided = {d["student_id"] for d in record.decisions}
+    students = [
+        r
+        for r in students
+        if r["actual_seconds"] >= GLANCE_SECONDS or r["student_id"] in decided
+    ]  # a student passed over on the way to the next was not discussed
     if students:
         names = queries.student_names(db, [r["student_id"] for r in students])
         lines += ["", "| Student | Time box | Actual |", "|---|---|---|"]

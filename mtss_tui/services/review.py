@@ -9,11 +9,11 @@ reviewers never see "database is locked".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mtss_tui.domain.protocol import Vocabulary
 from mtss_tui.services.followups import STATUSES, FollowUp, follow_ups
 from mtss_tui.store import queries, review_queries
 from mtss_tui.store.db import Database
@@ -21,6 +21,7 @@ from mtss_tui.store.live_meeting import read_transaction
 from mtss_tui.store.search import Hit, search
 
 if TYPE_CHECKING:
+    from mtss_tui.domain.protocol import Vocabulary
     from mtss_tui.services.review_history import StudentHistory
 
 FOLLOW_UP_STATUSES = tuple(STATUSES)
@@ -65,14 +66,22 @@ class Reviewer:
     def __init__(
         self,
         db: Database,
-        vocabulary: Vocabulary,
+        vocabulary: Vocabulary | Callable[[], Vocabulary],
         restricted: bool = False,
         today: date | None = None,
     ) -> None:
         self.db = db
-        self.vocabulary = vocabulary
+        self._vocabulary = vocabulary
         self.restricted = restricted
         self._today = today
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """Loaded when first needed (minutes, a history): the meetings list, the
+        first screen, shows no decision words, so it opens without the config."""
+        if callable(self._vocabulary):
+            self._vocabulary = self._vocabulary()
+        return self._vocabulary
 
     @property
     def today(self) -> date:

@@ -410,7 +410,17 @@ V7 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6, V7]
+V8 = [
+    # A meeting's and a student's entries are read by those ids on every
+    # review screen; over years of meetings a scan of each table would not do.
+    "CREATE INDEX decisions_meeting ON decisions(meeting_id)",
+    "CREATE INDEX decisions_student ON decisions(student_id)",
+    "CREATE INDEX action_items_meeting ON action_items(meeting_id)",
+    "CREATE INDEX notes_meeting ON notes(meeting_id)",
+    "CREATE INDEX notes_student ON notes(student_id)",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6, V7, V8]
 """Index i holds the statements that take a file from version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mtss_tui.domain.flags import CutScore
-from mtss_tui.domain.records import (
-    AttendanceDay,
-    Incident,
-    Intervention,
-    Measure,
-    PeriodMark,
-    Score,
-    StudentRecord,
-)
 from mtss_tui.store.db import Database
+
+if TYPE_CHECKING:
+    from mtss_tui.domain.flags import CutScore
+    from mtss_tui.domain.records import Intervention, Measure, StudentRecord
+
+# The record types are imported where records are built, not with this module:
+# the review's first screen and the batch commands read rows only.
 
 
 def rows(db: Database, sql: str, params=()) -> list[dict[str, Any]]:
@@ -69,6 +66,8 @@ def team_student_ids(db, team: str) -> list[str]:
 
 def cut_scores(db) -> list[CutScore]:
     """Cut scores imported with a school's files."""
+    from mtss_tui.domain.flags import CutScore  # not needed to open a meeting
+
     return [
         CutScore(r["measure"], r["grade"], r["window"], r["cut"])
         for r in rows(db, "SELECT measure, grade, window, cut FROM cut_scores")
@@ -76,6 +75,8 @@ def cut_scores(db) -> list[CutScore]:
 
 
 def measures(db) -> dict[str, Measure]:
+    from mtss_tui.domain.records import Measure
+
     return {r["measure"]: Measure(**r) for r in rows(db, "SELECT * FROM measures")}
 
 
@@ -104,6 +105,14 @@ def school_days(db, until: date) -> list[date]:
 
 def student_records(db, student_ids: list[str]) -> dict[str, StudentRecord]:
     """Full records for many students, with one query per table."""
+    from mtss_tui.domain.records import (
+        AttendanceDay,
+        Incident,
+        PeriodMark,
+        Score,
+        StudentRecord,
+    )
+
     if not student_ids:
         return {}
     marks = ", ".join("?" for _ in student_ids)
@@ -168,6 +177,8 @@ def student_records(db, student_ids: list[str]) -> dict[str, StudentRecord]:
 
 
 def _intervention(r: dict[str, Any]) -> Intervention:
+    from mtss_tui.domain.records import Intervention
+
     def day(value):
         return date.fromisoformat(value) if value else None
 
