@@ -144,3 +144,21 @@ def test_both_real_files(tmp_path, capsys):
         if int(r["G3"]) < 10 or int(r["failures"]) >= 1 or int(r["absences"]) >= 18
     )
     assert len({s for s, _ in flags_of(db, capsys)}) == expected
+
+
+def test_a_yearly_absence_count_speaks_for_attendance_on_the_card(tmp_path, capsys):
+    from mtss_tui.config import load_settings
+    from mtss_tui.services.school import School
+
+    db = tmp_path / "uci.db"
+    assert run_import(db, FIXTURE) == 0
+    conn = open_db(db, readonly=True)
+    card = School(conn, load_settings(bundled("config"))).card("student-mat-4")
+    conn.close()
+
+    [panel] = [p for p in card.panels if p.domain == "attendance"]
+    # Line 4 of the file: 10 absences in the year; no daily records at all.
+    assert panel.lines == ["absences_year: 10 absences (Jun 23)"]
+    keys = [c.key for c in card.charts]
+    assert "attendance" not in keys  # no chart of empty months
+    assert keys[0] == "screening:period_grade" and keys[-1] == "incidents"

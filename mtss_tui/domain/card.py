@@ -85,12 +85,17 @@ def build_card(
         for code in _monitored(student, measures, as_of)
     ]
     charts = [progress_chart(a) for a in analyses]
-    charts += [attendance_chart(student, as_of), incidents_chart(student, as_of)]
+    if student.attendance:  # no daily records: no chart of empty months
+        charts.append(attendance_chart(student, as_of))
+    charts.append(incidents_chart(student, as_of))
     charts += [
         screening_chart(student, m, cuts or [], windows or ScreeningWindows(), as_of)
         for m in measures.values()
         if m.kind == "screening" and student.scores_of(m.measure)
     ]
+    # A chart with nothing to show (no incident all year) goes last, so `c`
+    # reaches the ones that say something first.
+    charts.sort(key=lambda c: not any(v for s in c.series for v in s.values))
     return StudentCard(
         student.student_id,
         student.grade,
@@ -130,8 +135,10 @@ def _monitored(student, measures, as_of) -> list[str]:
 
 
 def _lines(domain, student, measures, as_of) -> list[str]:
-    if domain == "attendance":
+    if domain == "attendance" and student.attendance:
         return _attendance_lines(student, as_of)
+    # Without daily attendance (an export with a yearly count, say), the
+    # domain's measures speak for it, as in the other domains.
     lines = _incident_lines(student, as_of) if domain == "behavior" else []
     for code, measure in measures.items():
         if measure.domain != domain:
@@ -143,6 +150,8 @@ def _lines(domain, student, measures, as_of) -> list[str]:
     for i in current_interventions(student, as_of):
         if i.domain == domain:
             lines.append(f"Tier {i.tier}: {i.name} since {i.start:%b %d}")
+    if domain == "attendance" and not lines:
+        return ["no attendance recorded"]
     return lines or ["no data"]
 
 
