@@ -201,3 +201,19 @@ def test_goal_sources_in_order_of_preference(settings):
     # 50 + 1.0 x 18 weeks (the default horizon without a goal date).
     assert grown.goal == pytest.approx(68.0)
     assert analyse(student, orf, Norms(), as_of).goal is None
+
+
+def test_dates_over_more_than_a_school_year_carry_their_year():
+    from mtss_tui.tui.widgets.plot import _date_ticks
+
+    # MAP terms: spring 2013 to spring 2014 (the same month, a year apart).
+    dates = ["2013-03-18", "2013-09-16", "2014-01-13", "2014-03-17"]
+    xs = [0, 182, 301, 364]
+    assert [label for _, label in _date_ticks(xs, dates, 120)] == [
+        "Mar 2013",
+        "Sep 2013",
+        "Jan 2014",
+        "Mar 2014",
+    ]
+    # Within a year, day and month as before.
+    assert _date_ticks([0, 30], ["2026-09-01", "2026-10-01"], 120)[0][1] == "Sep 01"

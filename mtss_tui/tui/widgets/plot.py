@@ -191,12 +191,14 @@ def _x(day: str, origin: date) -> int:
 
 
 def _date_ticks(xs: list[int], dates: list[str], width: int) -> list[tuple[int, str]]:
-    """A handful of 'Sep 14' labels that fit the width."""
+    """A handful of 'Sep 14' labels that fit the width; 'Sep 2013' when the
+    dates span more than a school year, so two Marches are told apart."""
     if not xs:
         return []
+    form = "%b %Y" if xs[-1] - xs[0] > 300 else "%b %d"
     count = max(2, min(len(xs), width // 12))
     step = max(1, (len(xs) - 1) // (count - 1)) if count > 1 else 1
     picked = list(range(0, len(xs), step))
     if picked[-1] != len(xs) - 1:
         picked[-1] = len(xs) - 1
-    return [(xs[i], f"{date.fromisoformat(dates[i]):%b %d}") for i in picked]
+    return [(xs[i], date.fromisoformat(dates[i]).strftime(form)) for i in picked]
