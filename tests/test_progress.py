@@ -70,4 +70,4 @@ def test_too_few_points_say_so():
     result = four_point_rule(weekly([40, 41, 42, 43]), aim)
 
     assert result.verdict == "insufficient_data"
-    assert result.reason.startswith("insufficient data: 4 of 6 points")
+    assert result.reason.startswith("insufficient data: 4 of the 6 points needed")

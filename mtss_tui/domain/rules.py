@@ -43,8 +43,8 @@ def enough_data(phase: list[Point], rule: str) -> RuleResult | None:
     return RuleResult(
         rule,
         "insufficient_data",
-        f"insufficient data: {len(phase)} of {MIN_POINTS_FOR_RULE} points, "
-        f"{weeks:.1f} of {MIN_WEEKS_FOR_RULE} weeks",
+        f"insufficient data: {len(phase)} of the {MIN_POINTS_FOR_RULE} points "
+        f"needed, over {weeks:.1f} weeks (at least {MIN_WEEKS_FOR_RULE} needed)",
     )
 
 

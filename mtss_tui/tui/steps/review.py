@@ -82,11 +82,13 @@ class StudentReviewPane(StepPane):
                 mark = skip_mark
             if self.compact:
                 given, _, family = entry.name.partition(" ")
+                # Two students can share a first name and initial: the id tells.
                 prompt = Text(
-                    f"{mark}{n:>2} {given} {family[:1]} {flag_mark}{len(entry.flags)}",
+                    f"{mark}{n:>2} {given} {family[:1]} {flag_mark}{len(entry.flags)} ",
                     no_wrap=True,
                     overflow="ellipsis",
                 )
+                prompt.append(entry.student_id, style="dim")
             else:
                 prompt = Text(
                     f"{mark}{n:>2}. {entry.name} {flag_mark}{len(entry.flags)}",
