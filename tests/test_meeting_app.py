@@ -336,3 +336,20 @@ async def test_a_clock_tick_before_the_meeting_screen_is_composed(
         unmounted.refresh_clock()  # no widgets yet: nothing to update, no error
         assert not unmounted.query("#clock-bar")
         assert isinstance(app.screen, MeetingScreen)
+
+
+def test_students_who_would_read_alike_in_a_narrow_queue_show_their_ids():
+    from types import SimpleNamespace
+
+    from mtss_tui.tui.steps.review import _short_names
+
+    entries = [
+        SimpleNamespace(student_id="S1", name="Acorn Nettle"),
+        SimpleNamespace(student_id="S2", name="Acorn Nightshade"),
+        SimpleNamespace(student_id="S3", name="Basil Gale"),
+    ]
+    assert _short_names(entries) == {
+        "S1": "Acorn S1",
+        "S2": "Acorn S2",
+        "S3": "Basil G",
+    }

@@ -74,6 +74,7 @@ class StudentReviewPane(StepPane):
         queue = self.query_one(OptionList)
         highlighted = queue.highlighted
         queue.clear_options()
+        short = _short_names(self.entries)
         for n, entry in enumerate(self.entries, 1):
             mark = " "
             if entry.student_id in decided:
@@ -81,14 +82,12 @@ class StudentReviewPane(StepPane):
             elif entry.student_id in self.skipped:
                 mark = skip_mark
             if self.compact:
-                given, _, family = entry.name.partition(" ")
-                # Two students can share a first name and initial: the id tells.
                 prompt = Text(
-                    f"{mark}{n:>2} {given} {family[:1]} {flag_mark}{len(entry.flags)} ",
+                    f"{mark}{n:>2} {short[entry.student_id]} "
+                    f"{flag_mark}{len(entry.flags)}",
                     no_wrap=True,
                     overflow="ellipsis",
                 )
-                prompt.append(entry.student_id, style="dim")
             else:
                 prompt = Text(
                     f"{mark}{n:>2}. {entry.name} {flag_mark}{len(entry.flags)}",
@@ -183,3 +182,18 @@ class StudentReviewPane(StepPane):
         spent = session.clock.subject_seconds(self.shown_id, session.now())
         left = session.student_box(self.shown_id) - spent
         return f"student {mmss(left)} {'over' if left < 0 else 'left'}"
+
+
+def _short_names(entries) -> dict[str, str]:
+    """First name and initial for a narrow queue; where two students would
+    read the same, the id instead of the initial tells them apart."""
+    short = {}
+    for entry in entries:
+        given, _, family = entry.name.partition(" ")
+        short[entry.student_id] = f"{given} {family[:1]}"
+    seen = list(short.values())
+    for entry in entries:
+        if seen.count(short[entry.student_id]) > 1:
+            given = entry.name.partition(" ")[0]
+            short[entry.student_id] = f"{given[:7]} {entry.student_id}"
+    return short
