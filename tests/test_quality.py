@@ -7,6 +7,7 @@ import pytest
 
 from mtss_tui.cli import main
 from mtss_tui.services.meeting import MeetingSession
+from mtss_tui.store import open_db
 from mtss_tui.store.audit import Recorder
 
 ROLES = ["facilitator", "minute_taker", "data_analyst", "timekeeper"]
@@ -269,3 +270,28 @@ def test_end_attendance_is_read_when_the_database_records_it(
     # Two of the six members left early: 4 / 6 = 0.667, under 0.75.
     assert row["present_at_end"] == "no"
     assert row["share_present_at_end"] == pytest.approx(4 / 6)
+
+
+async def test_the_review_shows_each_meetings_foundations(
+    sample_db, sample_path, settings, three_meetings
+):
+    from textual.widgets import DataTable
+
+    from mtss_tui.services.review import Reviewer
+    from mtss_tui.tui.review.app import ReviewApp
+
+    sample_db.conn.commit()
+    app = ReviewApp(Reviewer(open_db(sample_path, readonly=True), settings.vocabulary))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        table = app.screen.query_one("#quality", DataTable)
+        rows = [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
+        # The three scripted meetings, worked out above: the second started 7
+        # minutes late, had 4 of 6 at the start and end, one role, ran over.
+        assert [r[2] for r in rows] == list(three_meetings)
+        assert rows[1][3:] == ["NO", "NO", "NO", "NO", "NO", "yes"]
+        assert rows[0][3] == "?"  # no start time was set before the first
+        status = str(app.screen.query_one("#quality-status").render())
+        assert "grade-3: on time 1/2, 75% start 2/3, 75% end 2/3, roles 2/3" in status
+        assert "read-only" in app.screen.title

@@ -101,6 +101,16 @@ class Reviewer:
         with read_transaction(self.db):
             return render_minutes(self.db, meeting_id, self.vocabulary, self.restricted)
 
+    def quality(self) -> list[dict]:
+        """Each team's meeting foundations (`mtss quality`), for the review."""
+        from mtss_tui.domain.quality import FOUNDATIONS
+        from mtss_tui.services.quality import quality_report
+
+        with read_transaction(self.db):
+            teams = [t["team"] for t in queries.teams(self.db)]
+            reports = [quality_report(self.db, team) for team in teams]
+        return [{**r, "foundations": FOUNDATIONS} for r in reports if r["meetings"]]
+
     def students(self) -> list[StudentChoice]:
         with read_transaction(self.db):
             found = review_queries.students(self.db)

@@ -34,6 +34,12 @@ def _follow_ups() -> Screen:
     return FollowUpsScreen()
 
 
+def _quality() -> Screen:
+    from mtss_tui.tui.review.quality import QualityScreen
+
+    return QualityScreen()
+
+
 def _search() -> Screen:
     from mtss_tui.tui.review.search import SearchScreen
 
@@ -50,6 +56,7 @@ class ReviewApp(App[None]):
         "students": _students,
         "follow_ups": _follow_ups,
         "search": _search,
+        "quality": _quality,
     }
     DEFAULT_MODE = "meetings"
     BINDINGS = [
@@ -57,6 +64,7 @@ class ReviewApp(App[None]):
         Binding("2", "switch_mode('students')", "Students"),
         Binding("3", "switch_mode('follow_ups')", "Follow-ups"),
         Binding("4", "switch_mode('search')", "Search"),
+        Binding("5", "switch_mode('quality')", "Quality"),
         Binding("slash", "switch_mode('search')", "Search", show=False),
         Binding("escape", "back", "Back"),
         Binding("q", "quit", "Quit"),
