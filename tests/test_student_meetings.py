@@ -88,3 +88,22 @@ def test_a_step_offers_only_its_decisions(sample_db, settings, clock):
 def test_the_team_of_a_student_is_the_one_holding_their_grade(sample_db):
     assert team_of_student(sample_db, "S3022") == "grade-3"
     assert team_of_student(sample_db, "S2001") == "grade-2"
+
+
+def test_a_student_meeting_reviews_and_prints_that_students_items_only(
+    sample_db, sample_path, settings, clock
+):
+    # The grade-3 meeting of 2026-11-13 left four open items, one of them for
+    # S3018 (sample_data/history/action_items.csv); the others are another
+    # student's or the team's.
+    session = open_on(sample_db, settings, clock, "sst", "S3018")
+    assert {i["student_id"] for i in session.previous_items()} == {"S3018"}
+
+    session.begin()
+    path = session.close(sample_path)
+    minutes = path.read_text()
+    others = sample_db.execute(
+        "SELECT what FROM action_items WHERE meeting_id = 'M-2026-11-13-grade-3' "
+        "AND status = 'open' AND coalesce(student_id, '') != 'S3018'"
+    ).fetchall()
+    assert others and not any(what in minutes for (what,) in others)

@@ -74,7 +74,7 @@ def _decide_and_quit(term) -> None:
     start_meeting_and_decide(term, "four points under the aim line")
     term.keys("C-q")
     screen = term.wait_for("EXITED rc=0")
-    assert "is saved; run `mtss meet` to resume it" in screen
+    assert "is saved; run `mtss meet --team grade-3` to resume it" in screen
 
 
 def _check_the_decision(path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 import sys
 from argparse import Namespace
@@ -107,7 +108,17 @@ def meet(args: Namespace) -> int:
     if app.minutes_path is not None:
         print(f"Minutes written to {app.minutes_path}")
     elif app.meeting_id is not None:
-        print(f"Meeting {app.meeting_id} is saved; run `mtss meet` to resume it.")
+        again = ["mtss meet"]
+        if not _default_db(args):
+            again.append(f"--db {shlex.quote(str(path))}")
+        again.append(f"--team {shlex.quote(team)}")
+        if getattr(args, "protocol", None):
+            again.append(f"--protocol {shlex.quote(args.protocol)}")
+        if student:
+            again.append(f"--student {shlex.quote(student)}")
+        print(
+            f"Meeting {app.meeting_id} is saved; run `{' '.join(again)}` to resume it."
+        )
     return app.return_code or 0
 
 

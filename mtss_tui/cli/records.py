@@ -33,7 +33,7 @@ def actions_text(items, form: str) -> str:
         return "No action items match.\n"
     lines = []
     for i in items:
-        mark = "OVERDUE " if i.overdue else ""
+        mark = "OVERDUE " if i.overdue else " " * 8
         whom = f" [{i.student_id}]" if i.student_id else ""
         lines.append(
             f"{mark}{i.due_date or 'no date':<10}  {i.status:<7}  {i.owner}: "

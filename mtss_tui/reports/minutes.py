@@ -151,7 +151,11 @@ def _header(db, record: Record) -> list[str]:
         "",
         f"- Meeting: {m['meeting_id']} ({m['protocol']}), status {m['status']}",
         f"- Started {m['started_at'] or '-'}, ended {m['ended_at'] or '-'}",
-        f"- Planned {_clock(planned)}, actual {_clock(actual)}",
+        (
+            f"- Planned {_clock(planned)}, actual {_clock(actual)}"
+            if steps
+            else "- Time per step not recorded"
+        ),
         f"- Recorded by {m['recorded_by']}",
         f"- Next meeting: {m['next_meeting_date'] or 'not set'}",
     ]

@@ -218,9 +218,13 @@ def previous_items(db, team: str, meeting_id: str) -> list[dict[str, Any]]:
     """Open action items from the team's earlier meetings, oldest due first.
 
     Items reviewed in this meeting stay listed (with their review), so the team
-    sees what it marked; items of later meetings never are.
+    sees what it marked; items of later meetings never are. A meeting about one
+    student sees that student's items only: its minutes may go to a family.
     """
-    return rows(
+    student = one(
+        db, "SELECT student_id FROM meetings WHERE meeting_id = ?", [meeting_id]
+    )
+    found = rows(
         db,
         "SELECT a.*, m.date AS meeting_date, r.implementation, r.effectiveness, "
         "r.outcome FROM action_items a JOIN meetings m USING (meeting_id) "
@@ -231,6 +235,8 @@ def previous_items(db, team: str, meeting_id: str) -> list[dict[str, Any]]:
         "ORDER BY a.due_date, a.item_id",
         [meeting_id, team, meeting_id, meeting_id],
     )
+    about = (student or {}).get("student_id")
+    return [r for r in found if r["student_id"] == about] if about else found
 
 
 def decisions_of(db, meeting_id: str) -> list[dict[str, Any]]:

@@ -104,7 +104,8 @@ class StudentReviewPane(StepPane):
         """Will the students not yet decided fit in the step? Warn if not."""
         session = self.app.session
         line = self.query_one("#queue-forecast", Static)
-        if session.step.id != self.step.id or not self.entries:
+        if session.step.id != self.step.id or not self.entries or session.student_id:
+            # A meeting about one student has no queue to fit into the step.
             line.update("")
             return
         result = session.queue_forecast(self.ranked_ids)
