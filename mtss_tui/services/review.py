@@ -35,8 +35,9 @@ class MeetingSummary:
     date: str
     status: str
     protocol: str
-    decisions: int
-    items: int
+    decisions: int | None = None
+    items: int | None = None
+    """None until counted: the list shows before its counts (`meeting_counts`)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ class Reviewer:
         with read_transaction(self.db):
             found = review_queries.meetings_overview(self.db)
         return [MeetingSummary(**row) for row in found]
+
+    def meeting_counts(self) -> dict[str, tuple[int, int]]:
+        """(decisions, action items) per meeting: counting years of entries is
+        the slow part of the first screen, so it is read once that is shown."""
+        with read_transaction(self.db):
+            return review_queries.meeting_counts(self.db)
 
     def minutes(self, meeting_id: str) -> str:
         """The meeting's minutes as recorded; a restricted note's text only when

@@ -15,18 +15,25 @@ from mtss_tui.store.queries import one, rows
 
 
 def meetings_overview(db: Database) -> list[dict[str, Any]]:
-    """Every meeting by team, newest first, with how much it recorded."""
+    """Every meeting by team, newest first (what it recorded: `meeting_counts`)."""
     return rows(
         db,
         "SELECT m.meeting_id, m.team, coalesce(t.title, m.team) AS team_title, "
-        "m.date, m.status, m.protocol, "
-        "(SELECT count(*) FROM decisions d WHERE d.meeting_id = m.meeting_id) "
-        "AS decisions, "
-        "(SELECT count(*) FROM action_items a WHERE a.meeting_id = m.meeting_id) "
-        "AS items "
+        "m.date, m.status, m.protocol "
         "FROM meetings m LEFT JOIN teams t ON t.team = m.team "
         "ORDER BY m.team, m.date DESC, m.meeting_id DESC",
     )
+
+
+def meeting_counts(db: Database) -> dict[str, tuple[int, int]]:
+    """Decisions and action items per meeting."""
+    counts: dict[str, list[int]] = {}
+    for position, table in enumerate(("decisions", "action_items")):
+        for meeting_id, n in db.execute(
+            f"SELECT meeting_id, count(*) FROM {table} GROUP BY meeting_id"
+        ):
+            counts.setdefault(meeting_id, [0, 0])[position] = n
+    return {m: (d, i) for m, (d, i) in counts.items()}
 
 
 def students(db: Database) -> list[dict[str, Any]]:
