@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mtss_tui.services.review import MeetingSummary
 from mtss_tui.tui.review.base import ReviewScreen
 
+KEYS = "enter minutes · 2 students · 3 follow-ups · 4 search · 5 quality · q quit"
 COLUMNS = ("team", "date", "status", "decisions", "items", "protocol", "meeting")
 
 
@@ -21,7 +22,10 @@ class MeetingsScreen(ReviewScreen):
         yield Static(self.title, id="meetings-title", classes="title")
         yield Static(id="meetings-status", classes="status")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        # The keys in one line of text, as on the meeting's set-up screen: the
+        # first screen shows no context keys, and a Footer's widgets would be
+        # the largest part of its start-up. Every other section has a Footer.
+        yield Static(KEYS, id="meetings-keys", classes="keys")
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
