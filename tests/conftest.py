@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -76,3 +77,33 @@ def make_app(settings, clock):
         )
 
     return build
+
+
+@pytest.fixture
+def terminals():
+    """`mtss` commands in real terminals (tmux), each closed after the test."""
+    from tests.terminal import Terminal, mtss_command
+
+    opened = []
+
+    def start(*args, **size):
+        terminal = Terminal(mtss_command(*args), os.getcwd(), **size)
+        opened.append(terminal)
+        return terminal
+
+    yield start
+    for terminal in opened:
+        terminal.close()
+
+
+@pytest.fixture
+def session(sample_db, settings, clock):
+    """A grade-3 meeting, begun: the clock runs on the first step."""
+    from mtss_tui.services.meeting import MeetingSession
+    from mtss_tui.store.audit import Recorder
+
+    opened = MeetingSession.open(
+        Recorder(sample_db, "R. Alder"), settings, "grade-3", now=clock
+    )
+    opened.begin()
+    return opened

@@ -20,23 +20,6 @@ PAST_MEETING = "M-2026-11-13-grade-3"
 
 
 @pytest.fixture
-def writer(sample_path):
-    db = open_db(sample_path)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def session(writer, settings, clock):
-    """The facilitator's meeting, begun: the clock runs on the first step."""
-    opened = MeetingSession.open(
-        Recorder(writer, "R. Alder"), settings, "grade-3", now=clock
-    )
-    opened.begin()
-    return opened
-
-
-@pytest.fixture
 def reader(sample_path):
     db = open_db(sample_path, readonly=True)
     yield db
@@ -144,18 +127,18 @@ async def test_reviews_of_earlier_items_show_with_their_marks(
         assert "Partial, Goal met, closed" in text_of(app, "#entries")
 
 
-def stored_at(writer, meeting_id: str) -> float:
-    return writer.execute(
+def stored_at(sample_db, meeting_id: str) -> float:
+    return sample_db.execute(
         "SELECT held_at FROM meetings WHERE meeting_id = ?", [meeting_id]
     ).fetchone()[0]
 
 
 async def test_the_countdown_moves_every_second_from_the_stored_clock(
-    session, reader, settings, writer, clock
+    session, reader, settings, sample_db, clock
 ):
     from tests.conftest import FakeClock
 
-    now = FakeClock(stored_at(writer, session.meeting_id))
+    now = FakeClock(stored_at(sample_db, session.meeting_id))
     app = follow_app(reader, settings, session.meeting_id, now=now, tick=False)
     async with app.run_test(size=(120, 40)):
         bar = app.query_one("#clock-bar")
@@ -171,7 +154,7 @@ async def test_the_countdown_moves_every_second_from_the_stored_clock(
         # two seconds; five seconds after that the follower reads 00:55 left.
         clock.advance(9 * 60)
         session.checkpoint()
-        now.now = stored_at(writer, session.meeting_id) + 5
+        now.now = stored_at(sample_db, session.meeting_id) + 5
         app.poll()
         app.refresh_clock()
         assert "00:55 left" in text_of(app, "#clock-bar")
@@ -179,13 +162,13 @@ async def test_the_countdown_moves_every_second_from_the_stored_clock(
 
 
 async def test_pause_overtime_and_a_silent_facilitator(
-    session, reader, settings, writer, clock
+    session, reader, settings, sample_db, clock
 ):
     from tests.conftest import FakeClock
 
     clock.advance(10 * 60 + 30)  # the facilitator's step ran 30 s over
     session.checkpoint()
-    now = FakeClock(stored_at(writer, session.meeting_id))
+    now = FakeClock(stored_at(sample_db, session.meeting_id))
     app = follow_app(reader, settings, session.meeting_id, now=now, tick=False)
     async with app.run_test(size=(120, 40)):
         bar = app.query_one("#clock-bar")
@@ -202,7 +185,7 @@ async def test_pause_overtime_and_a_silent_facilitator(
         # Running again, then no word from the facilitator's screen: the
         # clock stands where it was last stored.
         session.toggle_pause()
-        now.now = stored_at(writer, session.meeting_id)
+        now.now = stored_at(sample_db, session.meeting_id)
         app.poll()
         now.advance(60)
         app.refresh_clock()
@@ -251,11 +234,11 @@ async def test_the_follower_cannot_write_and_changes_nothing(
 
 
 async def test_the_facilitator_commits_while_a_follower_reads(
-    session, reader, settings, writer
+    session, reader, settings, sample_db
 ):
-    """A follower never holds the writer back: with no busy wait at all, every
+    """A follower never holds the sample_db back: with no busy wait at all, every
     entry commits, even while the follower is inside a read transaction."""
-    writer.execute("PRAGMA busy_timeout = 0")
+    sample_db.execute("PRAGMA busy_timeout = 0")
     entry, card = first_in_queue(session, settings)
     app = follow_app(reader, settings, session.meeting_id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -267,7 +250,7 @@ async def test_the_facilitator_commits_while_a_follower_reads(
                 session.checkpoint()
         await shown(pilot, "#entries", "note 9")
 
-    notes = writer.execute(
+    notes = sample_db.execute(
         "SELECT count(*) FROM notes WHERE meeting_id = ?", [session.meeting_id]
     ).fetchone()[0]
     assert notes == 10
@@ -281,13 +264,13 @@ def test_the_meeting_in_progress_is_chosen(session, reader):
 
 
 def test_the_latest_started_of_several_meetings_is_chosen(
-    writer, reader, settings, clock
+    sample_db, reader, settings, clock
 ):
     for team in ("grade-3", "grade-2"):
         MeetingSession.open(
-            Recorder(writer, "R. Alder"), settings, team, now=clock
+            Recorder(sample_db, "R. Alder"), settings, team, now=clock
         ).begin()
-    writer.execute(
+    sample_db.execute(
         "UPDATE meetings SET started_at = '2026-12-04T09:00:00' "
         "WHERE status = 'in_progress' AND team = 'grade-3'"
     )

@@ -1,32 +1,16 @@
 """A facilitator and a follower in two real terminals (tmux), on one file."""
 
-import os
 import shutil
 from datetime import date
 
 import pytest
 
-from tests.terminal import Terminal, mtss_command
 from tests.test_terminal import start_meeting_and_decide
 
 pytestmark = [
     pytest.mark.terminal,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
-
-
-@pytest.fixture
-def terminals():
-    opened = []
-
-    def start(*args, **size):
-        terminal = Terminal(mtss_command(*args), os.getcwd(), **size)
-        opened.append(terminal)
-        return terminal
-
-    yield start
-    for terminal in opened:
-        terminal.close()
 
 
 def test_what_the_facilitator_types_shows_on_the_follower(terminals, sample_path):

@@ -11,11 +11,9 @@ from textual.widgets import DataTable, Input, OptionList
 from textual.widgets._markdown import MarkdownBlock
 
 from mtss_tui.cli import main
-from mtss_tui.services.meeting import MeetingSession
 from mtss_tui.services.review import FollowUpFilter, Reviewer
 from mtss_tui.services.school import School
 from mtss_tui.store import open_db
-from mtss_tui.store.audit import Recorder
 from mtss_tui.tui.review.app import ReviewApp
 
 GRADE_3 = "M-2026-11-13-grade-3"
@@ -25,22 +23,6 @@ AS_OF = date(2026, 12, 4)
 """Overdue is judged on this day, not the real one: six of the sample's seven
 open items were due before it."""
 DUE = (date.today() + timedelta(days=14)).isoformat()
-
-
-@pytest.fixture
-def writer(sample_path):
-    db = open_db(sample_path)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def session(writer, settings, clock):
-    opened = MeetingSession.open(
-        Recorder(writer, "R. Alder"), settings, "grade-3", now=clock
-    )
-    opened.begin()
-    return opened
 
 
 def review_app(path, settings, restricted=False) -> ReviewApp:
@@ -108,7 +90,7 @@ def first_with_progress_chart(session, settings):
 
 
 @pytest.fixture
-def decided(session, settings, writer):
+def decided(session, settings, sample_db):
     """A decision recorded, then corrected; a restricted and an open note; and
     today's scores changed after the decision."""
     student_id, card = first_with_progress_chart(session, settings)
@@ -120,7 +102,7 @@ def decided(session, settings, writer):
 
     chart = card.charts[0]
     measure = chart.key.split(":", 1)[1]
-    writer.execute(
+    sample_db.execute(
         "UPDATE scores SET value = value + 500 WHERE student_id = ? AND measure = ?",
         [student_id, measure],
     )
@@ -317,9 +299,9 @@ def read_in_a_loop(path, settings, stop: threading.Event, faults: list) -> None:
 
 
 def test_five_reviewers_read_while_the_facilitator_records(
-    session, sample_path, settings, writer
+    session, sample_path, settings, sample_db
 ):
-    writer.execute("PRAGMA busy_timeout = 0")  # a writer held back would fail
+    sample_db.execute("PRAGMA busy_timeout = 0")  # a sample_db held back would fail
     stop, faults = threading.Event(), []
     readers = [
         threading.Thread(

@@ -17,20 +17,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def terminals():
-    opened = []
-
-    def start(*args, **size):
-        terminal = Terminal(mtss_command(*args), os.getcwd(), **size)
-        opened.append(terminal)
-        return terminal
-
-    yield start
-    for terminal in opened:
-        terminal.close()
-
-
 def start_meeting_and_decide(term, rationale: str) -> None:
     term.wait_for("ctrl+s start the clock")
     term.keys("C-s")

@@ -258,11 +258,9 @@ def flags(args: Namespace) -> int:
 
 
 def _format_rows(rows: list[dict], form: str) -> str:
-    import csv
-    import io
     import json
 
-    from mtss_tui.reports.spreadsheet import safe_row
+    from mtss_tui.reports.spreadsheet import csv_text
 
     if form == "json":
         return json.dumps(rows, indent=2) + "\n"
@@ -278,11 +276,7 @@ def _format_rows(rows: list[dict], form: str) -> str:
         "reason",
     ]
     if form == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(safe_row(r) for r in rows)
-        return out.getvalue()
+        return csv_text(columns, rows)
     if not rows:
         return "No students are flagged.\n"
     shown = ["student_id", "domain", "rule", "reason"]

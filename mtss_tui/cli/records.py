@@ -6,12 +6,10 @@ or iCalendar for other programs.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict
 
-from mtss_tui.reports.spreadsheet import safe_row
+from mtss_tui.reports.spreadsheet import csv_text
 
 
 def actions_text(items, form: str) -> str:
@@ -23,12 +21,7 @@ def actions_text(items, form: str) -> str:
     if form == "json":
         return json.dumps(rows, indent=2) + "\n"
     if form == "csv":
-        out = io.StringIO()
-        columns = list(rows[0]) if rows else ["item_id"]
-        writer = csv.DictWriter(out, columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(safe_row(r) for r in rows)
-        return out.getvalue()
+        return csv_text(list(rows[0]) if rows else ["item_id"], rows)
     if not items:
         return "No action items match.\n"
     lines = []

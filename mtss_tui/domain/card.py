@@ -13,6 +13,7 @@ from datetime import date
 from mtss_tui.domain.analysis import analyse
 from mtss_tui.domain.attendance import (
     SHORT,
+    AttendancePattern,
     attendance_pattern,
     by_period,
     weekday_counts,
@@ -72,10 +73,11 @@ def build_card(
     cuts: list[CutScore] | None = None,
     windows: ScreeningWindows | None = None,
 ) -> StudentCard:
+    pattern = attendance_pattern(student.attendance, as_of)
     panels = [
         DomainPanel(
             domain,
-            _lines(domain, student, measures, as_of),
+            _lines(domain, student, measures, as_of, pattern),
             [f.reason for f in flags if f.domain == domain],
         )
         for domain in DOMAINS
@@ -106,7 +108,7 @@ def build_card(
         attendance_by_month(student, as_of),
         _incidents_by_month(student, as_of),
         [asdict(f) for f in flags],
-        asdict(attendance_pattern(student.attendance, as_of)),
+        asdict(pattern),
     )
 
 
@@ -134,9 +136,9 @@ def _monitored(student, measures, as_of) -> list[str]:
     return ordered
 
 
-def _lines(domain, student, measures, as_of) -> list[str]:
+def _lines(domain, student, measures, as_of, pattern) -> list[str]:
     if domain == "attendance" and student.attendance:
-        return _attendance_lines(student, as_of)
+        return _attendance_lines(student, as_of, pattern)
     # Without daily attendance (an export with a yearly count, say), the
     # domain's measures speak for it, as in the other domains.
     lines = _incident_lines(student, as_of) if domain == "behavior" else []
@@ -155,14 +157,13 @@ def _lines(domain, student, measures, as_of) -> list[str]:
     return lines or ["no data"]
 
 
-def _attendance_lines(student, as_of) -> list[str]:
+def _attendance_lines(student, as_of, pattern: AttendancePattern) -> list[str]:
     days = [d for d in student.attendance if d.on <= as_of]
     if not days:
         return ["no attendance recorded"]
     missed = sum(d.missed for d in days)
     recent = days[-20:]
     recent_missed = sum(d.missed for d in recent)
-    pattern = attendance_pattern(days, as_of)
     tardies = pattern.tardies_by_weekday
     on_days = ", ".join(f"{SHORT[i]} {n}" for i, n in enumerate(tardies) if n)
     # The weekday counts get a line of their own, so a narrow panel wraps

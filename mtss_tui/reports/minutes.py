@@ -89,14 +89,7 @@ def load_record(db, meeting_id: str, vocabulary: Vocabulary) -> Record:
     """The meeting's entries; an unknown id is answered with the recent ones."""
     meeting = queries.meeting(db, meeting_id)
     if meeting is None:
-        recent = [
-            r["meeting_id"]
-            for r in queries.rows(
-                db,
-                "SELECT meeting_id FROM meetings ORDER BY date DESC, meeting_id DESC "
-                "LIMIT 10",
-            )
-        ]
+        recent = queries.recent_meetings(db)
         raise MinutesError(
             f"no meeting {meeting_id!r}; recent meetings: "
             + (", ".join(recent) or "none yet")

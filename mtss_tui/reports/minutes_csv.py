@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from mtss_tui.reports.minutes import load_record
-from mtss_tui.reports.spreadsheet import safe_row
+from mtss_tui.reports.spreadsheet import csv_text
 
 COLUMNS = (
     "meeting_id",
@@ -89,8 +86,4 @@ def minutes_csv(db, meeting_id: str, vocabulary) -> str:
             }
         )
 
-    out = io.StringIO()
-    writer = csv.DictWriter(out, COLUMNS, restval="", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(safe_row({**base, **row}) for row in rows)
-    return out.getvalue()
+    return csv_text(COLUMNS, ({**base, **row} for row in rows))

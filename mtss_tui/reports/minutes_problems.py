@@ -10,18 +10,6 @@ from __future__ import annotations
 
 from mtss_tui.store import queries
 
-CATEGORY_LABELS = {
-    "prevent": "Prevent",
-    "teach": "Teach",
-    "prompt": "Prompt",
-    "reward": "Reward",
-    "correct": "Correct",
-    "extinguish": "Extinguish",
-    "adapt": "Adapt",
-    "safety": "Safety",
-}
-
-
 STATUS_WORDS = {"carried": "carried forward"}
 
 
@@ -80,7 +68,7 @@ def _record(db, problem: dict, when: str | None) -> list[str]:
     ]
     for action in queries.problem_actions(db, problem["problem_id"]):
         lines.append(
-            f"  - {CATEGORY_LABELS[action['category']]}: {action['what']}; "
+            f"  - {action['category'].capitalize()}: {action['what']}; "
             f"who {action['owner']}; by {action['due_date'] or '-'}; "
             f"{STATUS_WORDS.get(action['status'], action['status'])}"
         )

@@ -8,6 +8,10 @@ show as text and hide.
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -19,3 +23,12 @@ def safe_cell(value):
 
 def safe_row(row: dict) -> dict:
     return {key: safe_cell(value) for key, value in row.items()}
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
+    """A header and the rows, each cell safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, restval="", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(safe_row(row) for row in rows)
+    return out.getvalue()

@@ -109,7 +109,7 @@ def choose_meeting(db: Database, meeting_id: str | None) -> str:
 
 
 def _recent(db: Database) -> str:
-    return ", ".join(live_meeting.recent_meetings(db)) or "none yet"
+    return ", ".join(queries.recent_meetings(db)) or "none yet"
 
 
 class Follower:

@@ -45,18 +45,6 @@ def meetings_in_progress(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def recent_meetings(db: Database, limit: int = 10) -> list[str]:
-    return [
-        r["meeting_id"]
-        for r in rows(
-            db,
-            "SELECT meeting_id FROM meetings ORDER BY date DESC, meeting_id DESC "
-            "LIMIT ?",
-            [limit],
-        )
-    ]
-
-
 def team_title(db: Database, team: str) -> str:
     found = one(db, "SELECT title FROM teams WHERE team = ?", [team])
     return found["title"] if found else team

@@ -20,6 +20,18 @@ def rows(db: Database, sql: str, params=()) -> list[dict[str, Any]]:
     return list(db.query(sql, params))
 
 
+def recent_meetings(db: Database, limit: int = 10) -> list[str]:
+    """The latest meetings' ids, newest first: the answer to an unknown id."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT meeting_id FROM meetings ORDER BY date DESC, meeting_id DESC "
+            "LIMIT ?",
+            [limit],
+        )
+    ]
+
+
 def one(db: Database, sql: str, params=()) -> dict[str, Any] | None:
     found = rows(db, sql, params)
     return found[0] if found else None

@@ -154,19 +154,13 @@ class MeetingApp(App[None]):
         Textual's own report prints every local variable; this one prints the
         exception's type and the frames only. The meeting is already stored.
         """
-        import sys
-        import traceback
+        from mtss_tui.tui.crash import exit_with_report
 
-        from rich.text import Text
-
-        kind, _error, trace = sys.exc_info()
-        frames = traceback.extract_tb(trace)[-6:]
-        lines = [f"mtss stopped on an internal error: {kind.__name__ if kind else '?'}"]
-        lines += [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
-        lines.append("Every entry recorded so far is saved; `mtss meet` resumes.")
-        self.bell()
-        self._exit_renderables.append(Text("\n".join(lines)))
-        self._close_messages_no_wait()
+        exit_with_report(
+            self,
+            "mtss stopped on an internal error",
+            "Every entry recorded so far is saved; `mtss meet` resumes.",
+        )
 
     def _refresh_clock(self) -> None:
         refresh = getattr(self.screen, "refresh_clock", None)

@@ -229,14 +229,10 @@ class FollowApp(App[None]):
     def _fatal_error(self) -> None:
         """On a crash, name the exception and where, never a value: the screen
         held students' names and notes, and Textual's report prints locals."""
-        import sys
-        import traceback
+        from mtss_tui.tui.crash import exit_with_report
 
-        kind, _error, trace = sys.exc_info()
-        frames = traceback.extract_tb(trace)[-6:]
-        lines = [f"mtss follow stopped: {kind.__name__ if kind else '?'}"]
-        lines += [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
-        lines.append("The meeting itself is unaffected; `mtss follow` again.")
-        self.bell()
-        self._exit_renderables.append(Text("\n".join(lines)))
-        self._close_messages_no_wait()
+        exit_with_report(
+            self,
+            "mtss follow stopped",
+            "The meeting itself is unaffected; `mtss follow` again.",
+        )

@@ -117,16 +117,10 @@ class ReviewApp(App[None]):
         """On a crash, name the exception and the frames, never a value: the
         screens hold students' names and notes, and Textual's own report
         prints local variables."""
-        import sys
-        import traceback
+        from mtss_tui.tui.crash import exit_with_report
 
-        from rich.text import Text
-
-        kind, _error, trace = sys.exc_info()
-        frames = traceback.extract_tb(trace)[-6:]
-        lines = [f"mtss review stopped: {kind.__name__ if kind else '?'}"]
-        lines += [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]
-        lines.append("Nothing was changed (the review is read-only); run it again.")
-        self.bell()
-        self._exit_renderables.append(Text("\n".join(lines)))
-        self._close_messages_no_wait()
+        exit_with_report(
+            self,
+            "mtss review stopped",
+            "Nothing was changed (the review is read-only); run it again.",
+        )

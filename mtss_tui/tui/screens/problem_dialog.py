@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select
 
 from mtss_tui.domain.dates import DateProblem, parse_day
+from mtss_tui.services.problems import CATEGORIES
 from mtss_tui.tui.screens.modals import _EntryDialog
 
 FIELDS = [
@@ -31,17 +32,6 @@ FIELDS = [
 ]
 """(field, question) for the statement, goal and measures."""
 
-CATEGORY_LABELS = {
-    "prevent": "Prevent",
-    "teach": "Teach",
-    "prompt": "Prompt",
-    "reward": "Reward",
-    "correct": "Correct",
-    "extinguish": "Extinguish",
-    "adapt": "Adapt",
-    "safety": "Safety",
-}
-
 ACTION_ROWS = 3
 """Solution actions offered at once; a row left empty is not an action."""
 
@@ -54,7 +44,7 @@ class ProblemDialog(_EntryDialog):
 
     def compose(self) -> ComposeResult:
         default_due = (self.today + timedelta(days=14)).isoformat()
-        categories = [(label, key) for key, label in CATEGORY_LABELS.items()]
+        categories = [(c.capitalize(), c) for c in CATEGORIES]
         with Vertical(classes="dialog"):
             yield Label("New problem (TIPS problem record)", classes="dialog-title")
             with VerticalScroll(id="problem-fields"):
